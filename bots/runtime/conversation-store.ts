@@ -1,0 +1,434 @@
+/**
+ * Persistence of customers, conversations and messages: the only module that writes them. Every method is one
+ * short transaction, so the SQLite default and PostgreSQL behave the same.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import {
+  isUniqueViolation,
+  type ConversationState,
+  type ConversationsTable,
+  type Database,
+  type MessagesTable,
+} from '../../platform/database';
+import type { MessageAuthor, Reply } from './reply';
+
+/** A conversation row. */
+export type Conversation = Selectable<ConversationsTable>;
+/** A message row. */
+export type StoredMessage = Selectable<MessagesTable>;
+
+/** Who writes, as the channel knows them. */
+export interface ChannelSender {
+  /** The channel's id for the person (phone number, Teams user id, widget identity hash). */
+  externalId: string;
+  displayName?: string;
+}
+
+/** A message as a channel adapter hands it over, after normalisation. */
+export interface InboundMessage {
+  workspaceId: string;
+  channel: string;
+  /** The channel's key for the conversation (a chat id, a widget identity). */
+  conversationKey: string;
+  sender: ChannelSender;
+  /** The channel's id of this message; a second message with the same id is a duplicate. */
+  channelMessageId: string;
+  text: string;
+  /** Payload of the quick reply the shopper pressed, if any. */
+  quickReplyPayload?: string;
+  /** The shopper's locale as the channel reports it (`es-MX`), a hint for the reply language. */
+  locale?: string;
+  /** Epoch milliseconds when the platform received it. */
+  receivedAt: number;
+}
+
+/** Result of {@link ConversationStore.acceptInbound}. */
+export interface AcceptResult {
+  message: StoredMessage;
+  conversation: Conversation;
+  /** True when the message had been accepted before; nothing was written. */
+  duplicate: boolean;
+}
+
+/** One outgoing message to store as part of a turn. */
+export interface OutgoingMessage {
+  reply: Reply;
+  author: MessageAuthor;
+  authorName?: string;
+}
+
+/** Everything a processed inbound message changes, written atomically by {@link ConversationStore.completeTurn}. */
+export interface TurnResult {
+  inboundId: string;
+  conversationId: string;
+  workspaceId: string;
+  channel: string;
+  language: string | null;
+  languageConfidence: number | null;
+  conversationLanguage: string | null;
+  nextState?: ConversationState;
+  replies: OutgoingMessage[];
+  at: number;
+}
+
+/** Payload stored with a message (JSON column). */
+export interface MessagePayload {
+  quickReplyPayload?: string;
+  /** The shopper's browser/app locale when the message was sent (a language hint). */
+  locale?: string;
+  quickReplies?: Reply['quickReplies'];
+  cards?: Reply['cards'];
+  notice?: Reply['notice'];
+}
+
+/** Parses the JSON payload column. */
+export function messagePayload(message: Pick<StoredMessage, 'payload'>): MessagePayload {
+  return message.payload ? (JSON.parse(message.payload) as MessagePayload) : {};
+}
+
+function replyPayload(reply: Reply): string | null {
+  const payload: MessagePayload = {};
+  if (reply.quickReplies?.length) payload.quickReplies = reply.quickReplies;
+  if (reply.cards?.length) payload.cards = reply.cards;
+  if (reply.notice) payload.notice = reply.notice;
+  return Object.keys(payload).length ? JSON.stringify(payload) : null;
+}
+
+function inboundPayload(message: InboundMessage): string | null {
+  const payload: MessagePayload = {};
+  if (message.quickReplyPayload) payload.quickReplyPayload = message.quickReplyPayload;
+  if (message.locale) payload.locale = message.locale;
+  return Object.keys(payload).length ? JSON.stringify(payload) : null;
+}
+
+/** Reads and writes conversations and their messages. */
+export class ConversationStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Finds the conversation for a channel key, creating the customer, identity and conversation on first contact. */
+  async resolveConversation(input: {
+    workspaceId: string;
+    channel: string;
+    conversationKey: string;
+    sender: ChannelSender;
+    language?: string | null;
+    now?: number;
+  }): Promise<Conversation> {
+    const existing = await this.findConversationByKey(input.workspaceId, input.channel, input.conversationKey);
+    if (existing) return existing;
+    const now = input.now ?? Date.now();
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const customerId = await this.resolveCustomer(trx, input, now);
+        const conversation = {
+          id: randomUUID(),
+          workspace_id: input.workspaceId,
+          customer_id: customerId,
+          channel: input.channel,
+          conversation_key: input.conversationKey,
+          state: 'bot' as const,
+          language: input.language ?? null,
+          created_at: now,
+          updated_at: now,
+          last_message_at: now,
+        };
+        await trx.insertInto('conversations').values(conversation).execute();
+        return { ...conversation, last_seq: 0 };
+      });
+    } catch (error) {
+      // Two processes created it at the same moment: the other one won, use its row.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findConversationByKey(input.workspaceId, input.channel, input.conversationKey);
+      if (!winner) throw error;
+      return winner;
+    }
+  }
+
+  private async resolveCustomer(
+    trx: Transaction<Database>,
+    input: { workspaceId: string; channel: string; sender: ChannelSender },
+    now: number,
+  ): Promise<string> {
+    const identity = await trx
+      .selectFrom('channel_identities')
+      .select('customer_id')
+      .where('workspace_id', '=', input.workspaceId)
+      .where('channel', '=', input.channel)
+      .where('external_id', '=', input.sender.externalId)
+      .executeTakeFirst();
+    if (identity) return identity.customer_id;
+    const customerId = randomUUID();
+    await trx
+      .insertInto('customers')
+      .values({
+        id: customerId,
+        workspace_id: input.workspaceId,
+        display_name: input.sender.displayName ?? null,
+        email: null,
+        phone: null,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('channel_identities')
+      .values({
+        id: randomUUID(),
+        workspace_id: input.workspaceId,
+        customer_id: customerId,
+        channel: input.channel,
+        external_id: input.sender.externalId,
+        created_at: now,
+      })
+      .execute();
+    return customerId;
+  }
+
+  /** The conversation with this channel key, if any. */
+  findConversationByKey(workspaceId: string, channel: string, conversationKey: string): Promise<Conversation | undefined> {
+    return this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('channel', '=', channel)
+      .where('conversation_key', '=', conversationKey)
+      .executeTakeFirst();
+  }
+
+  /** The conversation with this id, if any. */
+  getConversation(id: string): Promise<Conversation | undefined> {
+    return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The message with this id, if any. */
+  getMessage(id: string): Promise<StoredMessage | undefined> {
+    return this.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Persists an inbound message with the next sequence number of its conversation, unless a message with the same
+   * channel message id was accepted before (then returns that one with `duplicate: true`).
+   */
+  async acceptInbound(message: InboundMessage, conversation: Conversation): Promise<AcceptResult> {
+    const findDuplicate = () =>
+      this.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('workspace_id', '=', message.workspaceId)
+        .where('channel', '=', message.channel)
+        .where('channel_message_id', '=', message.channelMessageId)
+        .executeTakeFirst();
+    const earlier = await findDuplicate();
+    if (earlier) return { message: earlier, conversation, duplicate: true };
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const counter = await trx
+          .updateTable('conversations')
+          .set((eb) => ({
+            last_seq: eb('last_seq', '+', 1),
+            last_message_at: message.receivedAt,
+            updated_at: message.receivedAt,
+          }))
+          .where('id', '=', conversation.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const row: StoredMessage = {
+          id: randomUUID(),
+          workspace_id: message.workspaceId,
+          conversation_id: conversation.id,
+          seq: counter.last_seq,
+          direction: 'in',
+          author: 'shopper',
+          author_name: message.sender.displayName ?? null,
+          channel: message.channel,
+          channel_message_id: message.channelMessageId,
+          language: null,
+          language_confidence: null,
+          text: message.text,
+          payload: inboundPayload(message),
+          status: 'accepted',
+          reply_to: null,
+          created_at: message.receivedAt,
+          processed_at: null,
+          delivered_at: null,
+        };
+        await trx.insertInto('messages').values(row).execute();
+        return { message: row, conversation: counter, duplicate: false };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await findDuplicate();
+      if (!winner) throw error;
+      return { message: winner, conversation, duplicate: true };
+    }
+  }
+
+  /** Inbound messages of a conversation still waiting to be processed, oldest first. */
+  pendingInbound(conversationId: string): Promise<StoredMessage[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('status', '=', 'accepted')
+      .orderBy('seq', 'asc')
+      .execute();
+  }
+
+  /**
+   * Marks an inbound message processed and stores the replies (with fresh sequence numbers) and the conversation's
+   * new language and state, all in one transaction: a crash leaves either everything or nothing.
+   * @returns the stored replies, or an empty list when another worker completed this message first.
+   */
+  async completeTurn(turn: TurnResult): Promise<StoredMessage[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const marked = await trx
+        .updateTable('messages')
+        .set({
+          status: 'processed',
+          processed_at: turn.at,
+          language: turn.language,
+          language_confidence: turn.languageConfidence,
+        })
+        .where('id', '=', turn.inboundId)
+        .where('status', '=', 'accepted')
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) === 0) return [];
+      const counter = await trx
+        .updateTable('conversations')
+        .set((eb) => ({
+          last_seq: eb('last_seq', '+', turn.replies.length),
+          updated_at: turn.at,
+          ...(turn.replies.length ? { last_message_at: turn.at } : {}),
+          ...(turn.conversationLanguage ? { language: turn.conversationLanguage } : {}),
+          ...(turn.nextState ? { state: turn.nextState } : {}),
+        }))
+        .where('id', '=', turn.conversationId)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      const firstSeq = counter.last_seq - turn.replies.length + 1;
+      const rows = turn.replies.map(
+        (outgoing, index): StoredMessage => ({
+          id: randomUUID(),
+          workspace_id: turn.workspaceId,
+          conversation_id: turn.conversationId,
+          seq: firstSeq + index,
+          direction: 'out',
+          author: outgoing.author,
+          author_name: outgoing.authorName ?? null,
+          channel: turn.channel,
+          channel_message_id: null,
+          language: outgoing.reply.language,
+          language_confidence: null,
+          text: outgoing.reply.text,
+          payload: replyPayload(outgoing.reply),
+          status: 'pending',
+          reply_to: turn.inboundId,
+          created_at: turn.at,
+          processed_at: turn.at,
+          delivered_at: null,
+        }),
+      );
+      if (rows.length) await trx.insertInto('messages').values(rows).execute();
+      return rows;
+    });
+  }
+
+  /**
+   * Stores a message not caused by an inbound one (an agent's reply, a notification) with the next sequence number.
+   */
+  async appendOutgoing(input: {
+    conversation: Pick<Conversation, 'id' | 'workspace_id' | 'channel'>;
+    outgoing: OutgoingMessage;
+    nextState?: ConversationState;
+    at?: number;
+  }): Promise<StoredMessage> {
+    const at = input.at ?? Date.now();
+    return this.db.transaction().execute(async (trx) => {
+      const counter = await trx
+        .updateTable('conversations')
+        .set((eb) => ({
+          last_seq: eb('last_seq', '+', 1),
+          updated_at: at,
+          last_message_at: at,
+          ...(input.nextState ? { state: input.nextState } : {}),
+        }))
+        .where('id', '=', input.conversation.id)
+        .returning('last_seq')
+        .executeTakeFirstOrThrow();
+      const row: StoredMessage = {
+        id: randomUUID(),
+        workspace_id: input.conversation.workspace_id,
+        conversation_id: input.conversation.id,
+        seq: counter.last_seq,
+        direction: 'out',
+        author: input.outgoing.author,
+        author_name: input.outgoing.authorName ?? null,
+        channel: input.conversation.channel,
+        channel_message_id: null,
+        language: input.outgoing.reply.language,
+        language_confidence: null,
+        text: input.outgoing.reply.text,
+        payload: replyPayload(input.outgoing.reply),
+        status: 'pending',
+        reply_to: null,
+        created_at: at,
+        processed_at: at,
+        delivered_at: null,
+      };
+      await trx.insertInto('messages').values(row).execute();
+      return row;
+    });
+  }
+
+  /** Changes who owns the conversation. */
+  async setState(conversationId: string, state: ConversationState, at = Date.now()): Promise<void> {
+    await this.db.updateTable('conversations').set({ state, updated_at: at }).where('id', '=', conversationId).execute();
+  }
+
+  /** Records a successful delivery (idempotent). */
+  async markDelivered(messageId: string, at = Date.now()): Promise<void> {
+    await this.db
+      .updateTable('messages')
+      .set({ status: 'delivered', delivered_at: at })
+      .where('id', '=', messageId)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  /** Records that delivery gave up after its last attempt. */
+  async markFailed(messageId: string): Promise<void> {
+    await this.db.updateTable('messages').set({ status: 'failed' }).where('id', '=', messageId).where('status', '=', 'pending').execute();
+  }
+
+  /** Messages of a conversation, newest `limit` before `beforeSeq` (exclusive), returned oldest first. */
+  async listMessages(conversationId: string, options: { beforeSeq?: number; limit: number }): Promise<StoredMessage[]> {
+    let query = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+    if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
+    const newestFirst = await query.orderBy('seq', 'desc').limit(options.limit).execute();
+    return newestFirst.reverse();
+  }
+
+  /** Conversations of a workspace, most recently active first, optionally in one state; keyset-paginated. */
+  listConversations(
+    workspaceId: string,
+    options: { state?: ConversationState; channel?: string; before?: number; limit: number },
+  ): Promise<Conversation[]> {
+    let query = this.db.selectFrom('conversations').selectAll().where('workspace_id', '=', workspaceId);
+    if (options.state) query = query.where('state', '=', options.state);
+    if (options.channel) query = query.where('channel', '=', options.channel);
+    if (options.before !== undefined) query = query.where('last_message_at', '<', options.before);
+    return query.orderBy('last_message_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  }
+
+  /** Unfinished messages created before `olderThan`: accepted inbound and pending outbound, for the recovery sweep. */
+  unfinishedBefore(olderThan: number, limit: number): Promise<StoredMessage[]> {
+    return this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('status', 'in', ['accepted', 'pending'])
+      .where('created_at', '<', olderThan)
+      .orderBy('created_at', 'asc')
+      .limit(limit)
+      .execute();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Who may answer a turn, and which skill does. The bot acts only while it owns the conversation: while a person is
+ * asked for or holds it, shopper messages are stored for them and the bot stays silent (Chatwoot's rule:
+ * "pending means the bot owns it", here `bot`).
+ */
+import type { Skill, Turn, TurnOutcome } from './skill';
+import { humanAgentRequestSkill } from './foundation-skills';
+
+/** The decision for one turn, with the skill that made it (for logs and metrics). */
+export interface PolicyDecision extends TurnOutcome {
+  skill: string | null;
+}
+
+/** Picks the first matching skill; applies the ownership rules of the conversation state. */
+export function decideTurn(turn: Turn, skills: readonly Skill[]): PolicyDecision {
+  const state = turn.conversation.state;
+  if (state === 'with_agent') return { skill: null, replies: [] };
+  if (state === 'waiting_agent') {
+    // Asking again while waiting deserves an answer; anything else waits for the person.
+    if (humanAgentRequestSkill.matches(turn)) return { skill: humanAgentRequestSkill.name, ...humanAgentRequestSkill.respond(turn) };
+    return { skill: null, replies: [] };
+  }
+  // A message in a closed conversation reopens it with the bot.
+  const reopened = state === 'closed' ? { ...turn, conversation: { ...turn.conversation, state: 'bot' as const } } : turn;
+  for (const skill of skills) {
+    if (skill.matches(reopened)) {
+      const outcome = skill.respond(reopened);
+      return { skill: skill.name, replies: outcome.replies, nextState: outcome.nextState ?? (state === 'closed' ? 'bot' : undefined) };
+    }
+  }
+  return { skill: null, replies: [], nextState: state === 'closed' ? 'bot' : undefined };
+}

@@ -1,0 +1,53 @@
+import type { TemplateSet } from './template-set';
+
+/** Korean templates, in the polite 해요체/합니다체 a shop uses with customers. */
+export const koTemplates: TemplateSet = {
+  language: 'ko',
+  endonym: '한국어',
+  greeting: '안녕하세요! {store} 상담 도우미입니다. 무엇을 도와드릴까요?',
+  fallback: '죄송합니다. 아직 배우는 중이라 이 질문에는 답변드리기 어려워요. 상담원과 연결해 드릴까요?',
+  handoffRequested:
+    '알겠습니다! 상담원이 이어받아 이곳에서 최대한 빨리 답변드릴게요. 기다리시는 동안에도 편하게 메시지를 남겨 주세요.',
+  handoffAlreadyWaiting: '이미 상담원 연결을 기다리고 계세요. 이곳에서 최대한 빨리 답변드릴게요.',
+  dismissed: '알겠습니다! 다른 궁금한 점이 있으면 언제든 물어보세요.',
+  returnedToBot: '지금부터 다시 상담 도우미가 도와드릴게요. 더 궁금한 점이 있으신가요?',
+  quickReplies: { talkToPerson: '상담원 연결', noThanks: '괜찮아요' },
+  greetings: [
+    '안녕',
+    '안녕하세요',
+    '안녕하세여',
+    '안녕하십니까',
+    '안뇽',
+    '안냐세요',
+    'ㅎㅇ',
+    '하이',
+    '헬로',
+    '여보세요',
+    '저기요',
+    '좋은 아침',
+    '좋은 아침이에요',
+    '좋은 아침입니다',
+    '반갑습니다',
+    '반가워요',
+    '처음 뵙겠습니다',
+    '수고하십니다',
+    '수고 많으십니다',
+    '잘 지내셨어요',
+    'annyeong',
+    'annyeonghaseyo',
+  ],
+  greetingFillers: [
+    '여러분',
+    '님',
+    '사장님',
+    '상담사님',
+    '상담원님',
+    '관리자님',
+    '다시',
+    // Chat laughter, as in "안녕하세요 ㅎㅎ".
+    'ㅎㅎ',
+    'ㅎ',
+    'ㅋㅋ',
+    'ㅋ',
+  ],
+};

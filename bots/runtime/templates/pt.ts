@@ -1,0 +1,61 @@
+import type { TemplateSet } from './template-set';
+
+/**
+ * Portuguese templates, written for Brazil (most shoppers) but readable in Portugal; the greeting lists cover
+ * both (`equipe`/`equipa`).
+ */
+export const ptTemplates: TemplateSet = {
+  language: 'pt',
+  endonym: 'Português',
+  greeting: 'Olá! Sou o assistente virtual da loja {store}. Como posso ajudar?',
+  fallback:
+    'Desculpe, ainda estou aprendendo e não sei responder a isso. Quer que eu chame alguém da nossa equipe?',
+  handoffRequested:
+    'Claro! Uma pessoa da nossa equipe vai assumir a conversa e responder aqui mesmo o mais rápido possível. Enquanto isso, pode continuar escrevendo.',
+  handoffAlreadyWaiting:
+    'Você já está na fila para falar com alguém da nossa equipe. Vamos responder aqui mesmo o mais rápido possível.',
+  dismissed: 'Sem problemas! Pode me perguntar qualquer outra coisa.',
+  returnedToBot: 'Você está conversando com o assistente virtual de novo. Em que mais posso ajudar?',
+  quickReplies: { talkToPerson: 'Falar com alguém', noThanks: 'Agora não' },
+  greetings: [
+    'olá',
+    'ola',
+    'oi',
+    'oie',
+    'oii',
+    'opa',
+    'e aí',
+    'e ai',
+    'eai',
+    'eae',
+    'bom dia',
+    'boa tarde',
+    'boa noite',
+    'tudo bem',
+    'tudo bom',
+    'td bem',
+    'tdb',
+    'como vai',
+    'como está',
+    'como esta',
+    'salve',
+    'alô',
+    'alo',
+  ],
+  greetingFillers: [
+    'pessoal',
+    'a todos',
+    'todos',
+    'gente',
+    'equipe',
+    'equipa',
+    'amigo',
+    'amiga',
+    'de novo',
+    'novamente',
+    // "Oi, beleza?" greets, but "beleza" alone means "okay", so it only accompanies a greeting.
+    'beleza',
+    'blz',
+    'tudo certo',
+  ],
+};

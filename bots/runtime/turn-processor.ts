@@ -1,0 +1,149 @@
+/**
+ * Processes a conversation's accepted messages: one at a time, in sequence order, under the conversation lock.
+ * For each: identify the language, let the policy pick a skill, store the replies and the new state atomically,
+ * then queue the replies for delivery.
+ */
+import type { Logger } from 'pino';
+import type { Queue } from 'bullmq';
+import { decideLanguage, type LanguageIdentifier } from '../../nlu';
+import type { WorkspaceStore, Workspace } from '../../platform/workspaces';
+import { jobIds, type OutboundJobData } from '../../workers/queues';
+import type { ChannelDeliveryRegistry } from './channel-delivery';
+import type { ConversationLock } from './conversation-lock';
+import { messagePayload, type ConversationStore, type StoredMessage, type Conversation } from './conversation-store';
+import { greetingLanguage } from './greeting-language';
+import { decideTurn } from './skills/policy';
+import type { Skill } from './skills/skill';
+import { templateSets, templatesFor } from './templates';
+
+/** Settings of the language decision. */
+export interface LanguageSettings {
+  minConfidence: number;
+  shortMessageLetters: number;
+}
+
+/** What the processor needs, passed in. */
+export interface TurnProcessorDeps {
+  store: ConversationStore;
+  workspaces: WorkspaceStore;
+  identifier: LanguageIdentifier;
+  lock: ConversationLock;
+  outbound: Queue<OutboundJobData>;
+  deliveries: ChannelDeliveryRegistry;
+  skills: readonly Skill[];
+  language: LanguageSettings;
+  logger: Logger;
+}
+
+const WORKSPACE_CACHE_MS = 30_000;
+
+/** Turns accepted shopper messages into stored, queued replies. */
+export class TurnProcessor {
+  private readonly workspaceCache = new Map<string, { workspace: Workspace; until: number }>();
+
+  constructor(private readonly deps: TurnProcessorDeps) {}
+
+  /**
+   * Processes every accepted message of the conversation. If another worker holds the conversation, returns at
+   * once: the holder checks for new messages after releasing the lock, so none is left behind.
+   * @returns how many messages this call processed.
+   */
+  async processConversation(conversationId: string): Promise<number> {
+    let processed = 0;
+    for (;;) {
+      const token = await this.deps.lock.tryAcquire(conversationId);
+      if (!token) return processed;
+      try {
+        for (const message of await this.deps.store.pendingInbound(conversationId)) {
+          await this.processMessage(message);
+          processed += 1;
+        }
+      } finally {
+        await this.deps.lock.release(conversationId, token);
+      }
+      // A message accepted while we held the lock may have had its job turned away by the lock: look again.
+      if ((await this.deps.store.pendingInbound(conversationId)).length === 0) return processed;
+    }
+  }
+
+  private async workspace(id: string): Promise<Workspace> {
+    const cached = this.workspaceCache.get(id);
+    if (cached && cached.until > Date.now()) return cached.workspace;
+    const workspace = await this.deps.workspaces.findById(id);
+    if (!workspace) throw new Error(`Workspace ${id} of a stored message no longer exists`);
+    this.workspaceCache.set(id, { workspace, until: Date.now() + WORKSPACE_CACHE_MS });
+    return workspace;
+  }
+
+  private async processMessage(message: StoredMessage): Promise<void> {
+    // Re-read inside the lock: the state may have changed since the message was accepted.
+    const conversation = await this.deps.store.getConversation(message.conversation_id);
+    if (!conversation) return;
+    const delivery = this.deps.deliveries.find(conversation.channel);
+    void delivery?.typing?.(conversation, true).catch(() => undefined);
+
+    const workspace = await this.workspace(message.workspace_id);
+    const payload = messagePayload(message);
+    const guess = await this.deps.identifier.identify(message.text);
+    const localeLanguage = payload.locale?.toLowerCase().split(/[-_]/)[0];
+    const defaultLanguage = localeLanguage && templateSets[localeLanguage] ? localeLanguage : workspace.default_language;
+    const decision = decideLanguage({
+      guess,
+      text: message.text,
+      conversationLanguage: conversation.language,
+      lexiconLanguage: greetingLanguage(message.text),
+      defaultLanguage,
+      ...this.deps.language,
+    });
+    const templates = templatesFor(decision.language);
+    // Answer in a language we have sentences for; remember the shopper's real language for later skills.
+    const replyLanguage = templates.language === decision.language ? decision.language : templates.language;
+    const outcome = decideTurn(
+      {
+        conversation,
+        message,
+        text: message.text,
+        quickReplyPayload: payload.quickReplyPayload,
+        language: replyLanguage,
+        templates,
+        storeName: workspace.name,
+      },
+      this.deps.skills,
+    );
+    const stored = await this.deps.store.completeTurn({
+      inboundId: message.id,
+      conversationId: conversation.id,
+      workspaceId: conversation.workspace_id,
+      channel: conversation.channel,
+      language: guess.language,
+      languageConfidence: guess.confidence,
+      conversationLanguage: decision.language,
+      nextState: outcome.nextState,
+      replies: outcome.replies.map((reply) => ({ reply, author: 'bot' as const })),
+      at: Date.now(),
+    });
+    this.deps.logger.debug(
+      { conversationId: conversation.id, seq: message.seq, skill: outcome.skill, language: decision },
+      'turn processed',
+    );
+    await this.queueDelivery(stored, conversation, message.created_at);
+    if (stored.length === 0) void delivery?.typing?.(conversation, false).catch(() => undefined);
+  }
+
+  private async queueDelivery(messages: StoredMessage[], conversation: Conversation, acceptedAt: number): Promise<void> {
+    if (messages.length === 0) return;
+    await this.deps.outbound.addBulk(
+      messages.map((message) => ({
+        name: 'deliver',
+        data: {
+          workspaceId: conversation.workspace_id,
+          conversationId: conversation.id,
+          messageId: message.id,
+          channel: conversation.channel,
+          acceptedAt,
+        },
+        opts: { jobId: jobIds.outbound(message.id) },
+      })),
+    );
+  }
+}

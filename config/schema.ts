@@ -1,0 +1,183 @@
+/**
+ * The platform's one configuration schema. Every key has a default that runs on one machine with no cloud account,
+ * an environment variable, and a description that the README's configuration reference is generated from
+ * (`npm run docs:config`). Nothing outside `config/` reads `process.env`.
+ */
+import { z } from 'zod';
+
+/** Metadata attached to every leaf setting. */
+export interface SettingMeta {
+  /** Environment variable that sets this key. */
+  env: string;
+  /** One or two sentences for the configuration reference. */
+  description: string;
+  /** Hide the value in logs and dumps (tokens, passwords). */
+  secret?: boolean;
+}
+
+function setting<T extends z.ZodType>(schema: T, meta: SettingMeta): T {
+  return schema.meta({ ...meta }) as T;
+}
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** The configuration schema (zod). Parse input with {@link loadConfig} rather than directly. */
+export const configSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: setting(z.string().min(1).default('127.0.0.1'), {
+        env: 'HOST',
+        description: 'Interface the HTTP server listens on. Use `0.0.0.0` in containers or behind a load balancer.',
+      }),
+      port: setting(z.number().int().min(0).max(65535).default(3000), {
+        env: 'PORT',
+        description: 'TCP port of the HTTP server (web widget, socket, admin API, webhooks). `0` picks a free port.',
+      }),
+      trustProxy: setting(z.boolean().default(false), {
+        env: 'TRUST_PROXY',
+        description: 'Trust `X-Forwarded-*` headers (set when running behind a reverse proxy).',
+      }),
+      jsonBodyLimit: setting(z.string().regex(/^\d+(b|kb|mb)$/i).default('256kb'), {
+        env: 'HTTP_JSON_BODY_LIMIT',
+        description: 'Largest JSON request body accepted by the REST API, e.g. `256kb`.',
+      }),
+    })
+    .prefault({}),
+  database: z
+    .strictObject({
+      url: setting(z.string().min(1).default('sqlite:./data/polyglot-desk.sqlite'), {
+        env: 'DATABASE_URL',
+        description:
+          '`sqlite:<path>` for the embedded SQLite file (created with its folder), or `postgres://user:pass@host:5432/db` for PostgreSQL.',
+        secret: true,
+      }),
+      poolSize: setting(z.number().int().min(1).max(200).default(10), {
+        env: 'DATABASE_POOL_SIZE',
+        description: 'PostgreSQL connection pool size per process (SQLite uses one connection).',
+      }),
+    })
+    .prefault({}),
+  redis: z
+    .strictObject({
+      url: setting(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'), {
+        env: 'REDIS_URL',
+        description: 'Redis for queues, locks and socket fan-out. All servers and workers of one deployment share it.',
+        secret: true,
+      }),
+      keyPrefix: setting(z.string().regex(/^[A-Za-z0-9_.-]+$/).default('pgdesk'), {
+        env: 'REDIS_PREFIX',
+        description: 'Prefix of every Redis key and channel, so several deployments (or test runs) can share one Redis.',
+      }),
+      startLocal: setting(z.boolean().default(true), {
+        env: 'REDIS_START_LOCAL',
+        description:
+          'When Redis is unreachable at start-up and `redis-server` is installed, start a private one (only for a local `redis://127.0.0.1` URL).',
+      }),
+    })
+    .prefault({}),
+  workspace: z
+    .strictObject({
+      defaultSlug: setting(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).default('demo'), {
+        env: 'DEFAULT_WORKSPACE_SLUG',
+        description: 'Slug of the workspace (store) created at first start; the demo page uses `demo`.',
+      }),
+      defaultName: setting(z.string().min(1).max(120).default('Demo Store'), {
+        env: 'DEFAULT_WORKSPACE_NAME',
+        description: 'Display name of that workspace, used in greetings.',
+      }),
+      defaultLanguage: setting(z.string().regex(/^[a-z]{2,3}$/).default('en'), {
+        env: 'DEFAULT_LANGUAGE',
+        description: 'Language used when nothing better is known about the shopper (ISO 639-1).',
+      }),
+    })
+    .prefault({}),
+  auth: z
+    .strictObject({
+      adminToken: setting(z.string().min(24).optional(), {
+        env: 'ADMIN_TOKEN',
+        description:
+          'First admin API token. When unset, one is generated at first start and printed once. At least 24 characters.',
+        secret: true,
+      }),
+    })
+    .prefault({}),
+  chat: z
+    .strictObject({
+      maxMessageLength: setting(z.number().int().min(1).max(100_000).default(4000), {
+        env: 'CHAT_MAX_MESSAGE_LENGTH',
+        description: 'Longest shopper message accepted, in characters. Longer ones are refused with `message_too_long`.',
+      }),
+      historyLimit: setting(z.number().int().min(1).max(500).default(50), {
+        env: 'CHAT_HISTORY_LIMIT',
+        description: 'Messages sent to the widget when it (re)connects; older ones load on demand.',
+      }),
+      messagesPerMinute: setting(z.number().int().min(1).default(30), {
+        env: 'CHAT_MESSAGES_PER_MINUTE',
+        description: 'Per-connection rate limit for shopper messages (burst of the same size).',
+      }),
+    })
+    .prefault({}),
+  language: z
+    .strictObject({
+      minConfidence: setting(z.number().min(0).max(1).default(0.5), {
+        env: 'LANGUAGE_MIN_CONFIDENCE',
+        description: 'fastText probability needed before a message may change the conversation language.',
+      }),
+      shortMessageLetters: setting(z.number().int().min(0).default(12), {
+        env: 'LANGUAGE_SHORT_MESSAGE_LETTERS',
+        description:
+          'Messages with fewer letters than this (in alphabetic scripts) never flip an established conversation language ("ok", "thx").',
+      }),
+    })
+    .prefault({}),
+  worker: z
+    .strictObject({
+      concurrency: setting(z.number().int().min(1).max(1000).default(64), {
+        env: 'WORKER_CONCURRENCY',
+        description: 'Jobs each worker process runs at once per queue.',
+      }),
+      httpPort: setting(z.number().int().min(0).max(65535).default(0), {
+        env: 'WORKER_HTTP_PORT',
+        description:
+          'When running `npm run worker` alone: port for its `/healthz` and `/metrics` (0 = off). Ignored by `npm start`.',
+      }),
+      recoveryAfterMs: setting(z.number().int().min(1000).default(15_000), {
+        env: 'WORKER_RECOVERY_AFTER_MS',
+        description:
+          'Accepted messages or replies still not handled after this long are queued again by the recovery sweep.',
+      }),
+    })
+    .prefault({}),
+  outbound: z
+    .strictObject({
+      attempts: setting(z.number().int().min(1).max(100).default(10), {
+        env: 'OUTBOUND_ATTEMPTS',
+        description: 'Delivery attempts per outgoing message before it is marked failed.',
+      }),
+      backoffMs: setting(z.number().int().min(10).default(1000), {
+        env: 'OUTBOUND_BACKOFF_MS',
+        description: 'First retry delay of outgoing messages; doubles on each attempt (exponential backoff).',
+      }),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: setting(logLevel.default('info'), { env: 'LOG_LEVEL', description: 'pino log level.' }),
+      pretty: setting(z.boolean().default(false), {
+        env: 'LOG_PRETTY',
+        description: 'Human-readable logs (development only); JSON lines otherwise.',
+      }),
+    })
+    .prefault({}),
+  shutdown: z
+    .strictObject({
+      graceMs: setting(z.number().int().min(0).default(10_000), {
+        env: 'SHUTDOWN_GRACE_MS',
+        description: 'On SIGTERM/SIGINT, how long in-flight work may take before the process exits anyway.',
+      }),
+    })
+    .prefault({}),
+});
+
+/** The validated configuration every module receives. */
+export type Config = z.infer<typeof configSchema>;

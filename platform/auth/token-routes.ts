@@ -1,0 +1,50 @@
+/** Admin REST API for API tokens: create (shown once), list, revoke. Admins only. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { asyncHandler, HttpError, parseOrThrow } from '../http/errors';
+import type { ApiTokenStore } from './api-tokens';
+import { principalOf, requireToken } from './require-token';
+
+const createBody = z.object({ name: z.string().trim().min(1).max(200), role: z.enum(['admin', 'agent']) });
+const idParam = z.object({ id: z.uuid() });
+
+/** Mounts `/api/tokens`. */
+export function tokenRoutes(tokens: ApiTokenStore): Router {
+  const router = Router();
+  const adminOnly = requireToken(tokens, ['admin']);
+  router.get(
+    '/api/tokens',
+    adminOnly,
+    asyncHandler(async (_req, res) => {
+      const rows = await tokens.list(principalOf(res).workspaceId);
+      res.json({
+        tokens: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          role: row.role,
+          createdAt: new Date(row.created_at).toISOString(),
+          revoked: row.revoked_at !== null,
+        })),
+      });
+    }),
+  );
+  router.post(
+    '/api/tokens',
+    adminOnly,
+    asyncHandler(async (req, res) => {
+      const body = parseOrThrow(createBody, req.body, 'body');
+      const created = await tokens.create({ workspaceId: principalOf(res).workspaceId, ...body });
+      res.status(201).json({ id: created.id, token: created.token, note: 'Store this token now; it is not shown again.' });
+    }),
+  );
+  router.delete(
+    '/api/tokens/:id',
+    adminOnly,
+    asyncHandler(async (req, res) => {
+      const { id } = parseOrThrow(idParam, req.params, 'path');
+      if (!(await tokens.revoke(principalOf(res).workspaceId, id))) throw new HttpError(404, 'not_found', `No active token ${id}.`);
+      res.status(204).end();
+    }),
+  );
+  return router;
+}

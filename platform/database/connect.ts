@@ -1,0 +1,73 @@
+/**
+ * Opens the system-of-record database chosen by `database.url`: an embedded SQLite file (default) or PostgreSQL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './tables';
+
+/** Which engine a connection talks to. */
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+/** An open database with its engine and a way to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: DatabaseEngine;
+  /** Human-readable target without credentials, for logs. */
+  target: string;
+  close(): Promise<void>;
+}
+
+/** Raised when `database.url` names no supported engine. */
+export class DatabaseUrlError extends Error {
+  override readonly name = 'DatabaseUrlError';
+}
+
+const PG_INT8 = 20;
+
+/**
+ * Opens the database. SQLite runs in WAL mode with `synchronous=NORMAL`: a committed message survives a process
+ * crash (the kill -9 case); only an operating-system crash can lose the last transactions.
+ *
+ * @example
+ * const { db, close } = openDatabase('sqlite:./data/dev.sqlite');
+ */
+export function openDatabase(url: string, poolSize = 10): DatabaseHandle {
+  if (url.startsWith('sqlite:')) {
+    const rawPath = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    const inMemory = rawPath === ':memory:';
+    const path = inMemory ? rawPath : resolve(rawPath);
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new SqliteDatabase(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, engine: 'sqlite', target: `sqlite:${path}`, close: () => db.destroy() };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize,
+      // Epoch-millisecond BIGINT columns come back as numbers (safe: far below 2^53).
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === PG_INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const parsed = new URL(url);
+    return {
+      db,
+      engine: 'postgres',
+      target: `postgres://${parsed.host}${parsed.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  throw new DatabaseUrlError(
+    `database.url (DATABASE_URL) must start with sqlite: or postgres://, got "${url.split(':')[0]}:..."`,
+  );
+}

@@ -1,0 +1,5 @@
+/** The SQL layer: connection (SQLite or PostgreSQL), table types and migrations. */
+export { openDatabase, DatabaseUrlError, type DatabaseHandle, type DatabaseEngine } from './connect';
+export { migrateToLatest, MigrationError } from './migrate';
+export * from './tables';
+export { isUniqueViolation } from './errors';

@@ -1,0 +1,87 @@
+/**
+ * Everything a process shares, built once from the configuration: logger, database, Redis, queues, stores, metrics.
+ * Servers and workers take what they need from it; nothing is a module-level singleton.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../../config';
+import { ConversationStore } from '../../bots/runtime/conversation-store';
+import { FastTextLanguageIdentifier, type LanguageIdentifier } from '../../nlu';
+import { openQueues, type Queues } from '../../workers/queues';
+import { ApiTokenStore } from '../auth';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../database';
+import { createLogger } from '../logging';
+import { PlatformMetrics } from '../metrics';
+import { createRedisFactory, ensureRedisReachable, type RedisFactory } from '../redis';
+import { WorkspaceStore } from '../workspaces';
+import type { Redis } from 'ioredis';
+
+/** The shared parts of a running process. */
+export interface PlatformContext {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  redisFactory: RedisFactory;
+  /** Non-blocking connection for commands (queue producers, locks, readiness). */
+  redis: Redis;
+  queues: Queues;
+  store: ConversationStore;
+  workspaces: WorkspaceStore;
+  tokens: ApiTokenStore;
+  metrics: PlatformMetrics;
+  identifier: LanguageIdentifier;
+  /** Closes queues, Redis and the database, in that order. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link createContext}. */
+export interface ContextOptions {
+  role: 'all' | 'server' | 'worker';
+  /** Use this logger instead of creating one (tests). */
+  logger?: Logger;
+}
+
+/**
+ * Connects to Redis (starting a private one if allowed) and the database, runs migrations, and builds the stores.
+ * @throws RedisUnavailableError, DatabaseUrlError or MigrationError with a message that says how to fix it.
+ */
+export async function createContext(config: Config, options: ContextOptions): Promise<PlatformContext> {
+  const logger = options.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty, role: options.role });
+  await ensureRedisReachable(config.redis.url, { startLocal: config.redis.startLocal, logger });
+  const database = openDatabase(config.database.url, config.database.poolSize);
+  try {
+    const applied = await migrateToLatest(database.db as never);
+    if (applied.length) logger.info({ applied, database: database.target }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const redisFactory = createRedisFactory(config.redis.url, config.redis.keyPrefix);
+  const redis = redisFactory.create('commands');
+  const queues = openQueues(redis, config.redis.keyPrefix, {
+    outboundAttempts: config.outbound.attempts,
+    outboundBackoffMs: config.outbound.backoffMs,
+  });
+  const metrics = new PlatformMetrics();
+  metrics.setQueueCountsSource(async () => ({
+    inbound: await queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+    outbound: await queues.outbound.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+  }));
+  return {
+    config,
+    logger,
+    database,
+    redisFactory,
+    redis,
+    queues,
+    store: new ConversationStore(database.db),
+    workspaces: new WorkspaceStore(database.db),
+    tokens: new ApiTokenStore(database.db),
+    metrics,
+    identifier: new FastTextLanguageIdentifier(),
+    async close() {
+      await queues.close().catch(() => undefined);
+      await redisFactory.closeAll();
+      await database.close();
+    },
+  };
+}

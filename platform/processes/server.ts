@@ -1,0 +1,109 @@
+/**
+ * The server role: one HTTP server carrying the web widget (script, demo page, socket), the admin REST API, health
+ * and metrics. Holds no state another process needs: sockets fan out through Redis, everything else is in the
+ * database.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import express from 'express';
+import { Server as SocketServer } from 'socket.io';
+import { conversationRoutes } from '../../bots/api/conversation-routes';
+import { attachWebchat } from '../../bots/channels/webchat/socket-server';
+import { widgetRoutes } from '../../bots/channels/webchat/widget-routes';
+import { IngestService } from '../../bots/runtime/ingest';
+import { tokenRoutes } from '../auth';
+import { errorHandler, HttpError } from '../http/errors';
+import { healthRoutes } from '../http/health-routes';
+import { webAssetsDir } from '../paths';
+import type { PlatformContext } from './context';
+
+/** A running server. */
+export interface RunningServer {
+  http: HttpServer;
+  io: SocketServer;
+  /** Base URL, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  port: number;
+  /** Stops accepting, closes sockets and waits for in-flight requests. */
+  close(): Promise<void>;
+}
+
+/** Key of Socket.IO's Redis channels; the worker's emitter must use the same. */
+export function socketIoKey(redisKeyPrefix: string): string {
+  return `${redisKeyPrefix}:sio`;
+}
+
+/** Starts the HTTP server on `server.host:server.port`. */
+export async function startServer(context: PlatformContext, options: { webAssetsDir?: string } = {}): Promise<RunningServer> {
+  const { config, logger } = context;
+  let accepting = true;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.server.trustProxy);
+  app.use(express.json({ limit: config.server.jsonBodyLimit }));
+  app.use(
+    healthRoutes({ db: context.database.db as never, redis: context.redis, metrics: context.metrics, isAccepting: () => accepting }),
+  );
+  app.use(
+    widgetRoutes({
+      workspaces: context.workspaces,
+      webAssetsDir: options.webAssetsDir ?? webAssetsDir,
+      maxMessageLength: config.chat.maxMessageLength,
+    }),
+  );
+  app.use(
+    conversationRoutes({
+      store: context.store,
+      tokens: context.tokens,
+      outbound: context.queues.outbound,
+      maxMessageLength: config.chat.maxMessageLength,
+    }),
+  );
+  app.use(tokenRoutes(context.tokens));
+  app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
+  app.use(errorHandler(logger));
+
+  const http = createServer(app);
+  const pub = context.redisFactory.create('socket-pub');
+  const sub = context.redisFactory.create('socket-sub', { blocking: true });
+  const io = new SocketServer(http, {
+    // The widget runs on the stores' own domains; it sends no cookies, so any origin may connect.
+    cors: { origin: true, credentials: false },
+    // Room fan-out through Redis: a reply published by any worker reaches the socket on any server.
+    adapter: createAdapter(pub, sub, { key: socketIoKey(config.redis.keyPrefix) }),
+    // Largest message plus envelope: a client cannot make the server buffer megabytes.
+    maxHttpBufferSize: 16_384 + config.chat.maxMessageLength * 4,
+    serveClient: false,
+  });
+  attachWebchat(io, {
+    store: context.store,
+    workspaces: context.workspaces,
+    ingest: new IngestService(context.store, context.queues.inbound, context.metrics),
+    settings: config.chat,
+    logger,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.server.port, config.server.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url }, 'server listening');
+  return {
+    http,
+    io,
+    url,
+    port,
+    async close() {
+      accepting = false;
+      // io.close() disconnects sockets and closes the HTTP server; in-flight handlers finish their transactions.
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+      });
+      http.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The worker role: BullMQ processors for inbound turns and outbound delivery, and the recovery sweep that re-queues
+ * what a crash left behind.
+ */
+import { Emitter } from '@socket.io/redis-emitter';
+import { UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
+import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
+import { ConversationLock } from '../../bots/runtime/conversation-lock';
+import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
+import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
+import { foundationSkills } from '../../bots/runtime/skills/foundation-skills';
+import { TurnProcessor } from '../../bots/runtime/turn-processor';
+import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData } from '../../workers/queues';
+import type { PlatformContext } from './context';
+import { socketIoKey } from './server';
+
+/** A running worker. */
+export interface RunningWorker {
+  /** Runs the recovery sweep now (also runs on a timer). */
+  sweep(): Promise<number>;
+  /** Stops taking jobs and waits for the active ones. */
+  close(): Promise<void>;
+}
+
+/** Starts the processors. Loads the language model first so the first message is not slow. */
+export async function startWorker(context: PlatformContext): Promise<RunningWorker> {
+  const { config, logger, store, queues } = context;
+  await context.identifier.load();
+  const emitter = new Emitter(context.redisFactory.create('socket-emit'), { key: socketIoKey(config.redis.keyPrefix) });
+  const deliveries = new ChannelDeliveryRegistry().register(new WebchatDelivery(emitter));
+  const turns = new TurnProcessor({
+    store,
+    workspaces: context.workspaces,
+    identifier: context.identifier,
+    lock: new ConversationLock(context.redis, config.redis.keyPrefix),
+    outbound: queues.outbound,
+    deliveries,
+    skills: foundationSkills,
+    language: config.language,
+    logger,
+  });
+  const outbound = new OutboundDelivery(store, deliveries, context.metrics);
+  const common = (purpose: string): WorkerOptions => ({
+    connection: context.redisFactory.create(purpose, { blocking: true }),
+    prefix: bullPrefix(config.redis.keyPrefix),
+    concurrency: config.worker.concurrency,
+    // A crashed worker's jobs are picked up again within ~15 s rather than BullMQ's default 30 s.
+    lockDuration: 15_000,
+    stalledInterval: 10_000,
+    maxStalledCount: 3,
+  });
+
+  const inboundWorker = new Worker<InboundJobData>(
+    queueNames.inbound,
+    async (job) => turns.processConversation(job.data.conversationId),
+    common('inbound-worker'),
+  );
+  const outboundWorker = new Worker<OutboundJobData>(
+    queueNames.outbound,
+    async (job) => {
+      try {
+        return await outbound.deliver(job.data);
+      } catch (error) {
+        if (error instanceof UnknownChannelError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+    common('outbound-worker'),
+  );
+  outboundWorker.on('failed', (job, error) => {
+    if (!job) return;
+    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    logger.warn({ err: error, messageId: job.data.messageId, attempt: job.attemptsMade, final }, 'delivery failed');
+    if (final) void outbound.giveUp(job.data).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, 'could not mark failed'));
+  });
+  inboundWorker.on('failed', (job, error) => {
+    logger.error({ err: error, messageId: job?.data.messageId, attempt: job?.attemptsMade }, 'turn failed');
+  });
+  for (const worker of [inboundWorker, outboundWorker]) {
+    worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  }
+
+  const recovery = new RecoverySweep(store, queues.inbound, queues.outbound, logger);
+  const sweep = () => recovery.run(Date.now() - config.worker.recoveryAfterMs);
+  const sweepTimer = setInterval(() => {
+    sweep().catch((error: unknown) => logger.error({ err: error }, 'recovery sweep failed'));
+  }, Math.max(1000, Math.floor(config.worker.recoveryAfterMs / 2)));
+  sweepTimer.unref();
+  await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady()]);
+  logger.info({ concurrency: config.worker.concurrency }, 'worker started');
+
+  return {
+    sweep,
+    async close() {
+      clearInterval(sweepTimer);
+      await Promise.all([inboundWorker.close(), outboundWorker.close()]);
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Workspaces: one per store. */
+export { WorkspaceStore, type Workspace } from './workspace-store';

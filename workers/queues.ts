@@ -1,0 +1,93 @@
+/**
+ * The single place for queue names, job payload types, job ids and default job options. Producers and processors
+ * import from here so a payload change is a type error on both sides.
+ */
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+
+/** Queue names. */
+export const queueNames = {
+  /** Shopper messages waiting to be understood and answered (one job per accepted message). */
+  inbound: 'inbound',
+  /** Messages waiting to be delivered to a channel (one job per outgoing message). */
+  outbound: 'outbound',
+} as const;
+
+/** Payload of an `inbound` job: a conversation has an accepted message to process. */
+export interface InboundJobData {
+  workspaceId: string;
+  conversationId: string;
+  messageId: string;
+}
+
+/** Payload of an `outbound` job: deliver one stored outgoing message on its channel. */
+export interface OutboundJobData {
+  workspaceId: string;
+  conversationId: string;
+  messageId: string;
+  channel: string;
+  /** When the shopper message this answers was accepted (epoch ms), for the reply-latency metric. */
+  acceptedAt?: number;
+}
+
+/**
+ * Job ids derive from message ids, so queueing the same message twice (a retry, the recovery sweep, a duplicate
+ * webhook) adds one job. BullMQ forbids `:` in custom ids, hence the dash.
+ */
+export const jobIds = {
+  inbound: (messageId: string): string => `in-${messageId}`,
+  outbound: (messageId: string): string => `out-${messageId}`,
+};
+
+/** Tunables for {@link defaultJobOptions}. */
+export interface JobOptionSettings {
+  outboundAttempts: number;
+  outboundBackoffMs: number;
+}
+
+/** Default options per queue, spelled out in one object. */
+export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typeof queueNames, JobsOptions> {
+  const keepFailed = { age: 7 * 24 * 3600 };
+  return {
+    inbound: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 200 },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: keepFailed,
+    },
+    outbound: {
+      attempts: settings.outboundAttempts,
+      backoff: { type: 'exponential', delay: settings.outboundBackoffMs },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: keepFailed,
+    },
+  };
+}
+
+/** BullMQ key prefix under the deployment's Redis prefix. */
+export function bullPrefix(redisKeyPrefix: string): string {
+  return `${redisKeyPrefix}:bull`;
+}
+
+/** The producer side of every queue. */
+export interface Queues {
+  inbound: Queue<InboundJobData>;
+  outbound: Queue<OutboundJobData>;
+  close(): Promise<void>;
+}
+
+/** Opens the producer side of every queue on one shared connection. */
+export function openQueues(connection: ConnectionOptions, redisKeyPrefix: string, settings: JobOptionSettings): Queues {
+  const prefix = bullPrefix(redisKeyPrefix);
+  const defaults = defaultJobOptions(settings);
+  // Events streams are capped: nothing here reads old events, and an uncapped stream grows with every job.
+  const streams = { events: { maxLen: 1000 } };
+  const inbound = new Queue<InboundJobData>(queueNames.inbound, { connection, prefix, defaultJobOptions: defaults.inbound, streams });
+  const outbound = new Queue<OutboundJobData>(queueNames.outbound, { connection, prefix, defaultJobOptions: defaults.outbound, streams });
+  return {
+    inbound,
+    outbound,
+    async close() {
+      await Promise.all([inbound.close(), outbound.close()]);
+    },
+  };
+}
