@@ -31,6 +31,7 @@ export class FastTextLanguageIdentifier implements LanguageIdentifier {
   async identify(text: string): Promise<LanguageGuess> {
     const model = await this.loaded();
     const result = await model.identify(text.replace(LINE_BREAKS, ' '));
-    return { language: result.alpha2 ?? result.alpha3, confidence: result.possibility };
+    // lid.176's float32 softmax can come out a hair above 1 (1.0000024); keep the documented [0, 1].
+    return { language: result.alpha2 ?? result.alpha3, confidence: Math.min(1, Math.max(0, result.possibility)) };
   }
 }

@@ -43,6 +43,8 @@ export function redactPii(text: string): string {
     const international = match.startsWith('+') || match.startsWith('00');
     // Dates and times ("2026-11-23 10:00") and plain amounts are not phone numbers.
     if (/^\d{4}-\d{2}-\d{2}/.test(match)) return match;
+    // E.164 numbers have at most 15 digits (after the 00 prefix); longer runs are ids, not phones.
+    if (digits - (match.startsWith('00') ? 2 : 0) > 15) return match;
     return (international && digits >= 8) || digits >= 9 ? '[phone]' : match;
   });
   return result;

@@ -74,8 +74,29 @@ const MAX_ATTEMPTS_PER_CONNECTION = 3;
 const MANUAL_RETRY_MIN_MS = 1_000;
 const MANUAL_RETRY_MAX_MS = 30_000;
 
+/**
+ * Shapes the server accepts in the handshake. A value outside them makes the server refuse the whole connection
+ * (`invalid_payload`), so the widget leaves out what it cannot vouch for instead: an odd `navigator.language`
+ * costs only the language hint, and a corrupted stored token only the old conversation.
+ */
+const SESSION_TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,128}$/;
+const LOCALE_SHAPE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/;
+
+/** The handshake `auth` for a workspace, with the stored token and locale only when well-formed. */
+export function buildAuth(workspace: string, sessionToken: string | undefined, locale: string | undefined): WebchatAuth {
+  const auth: WebchatAuth = { workspace };
+  if (sessionToken && SESSION_TOKEN_SHAPE.test(sessionToken)) auth.sessionToken = sessionToken;
+  if (locale && LOCALE_SHAPE.test(locale)) auth.locale = locale;
+  return auth;
+}
+
 function isAck(value: unknown): value is SendMessageAck {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function describeError(error: Error): string {
+  const data = (error as Error & { data?: { message?: unknown } }).data;
+  return typeof data?.message === 'string' ? data.message : error.message;
 }
 
 /** One widget's link to the platform. */
@@ -91,6 +112,8 @@ export class Connection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelayMs = MANUAL_RETRY_MIN_MS;
   private stopped = false;
+  /** Whether the last handshake carried a session token (to know what to drop when it is refused). */
+  private sentToken = false;
 
   constructor(private readonly options: ConnectionOptions) {}
 
@@ -130,6 +153,16 @@ export class Connection {
         this.becomeUnavailable();
         return;
       }
+      if (error.message === 'invalid_payload') {
+        // The server rejected the handshake itself. The stored token is the only part that can go stale, so
+        // retry once without it; a refusal without a token (a malformed data-workspace) will not heal.
+        if (!this.sentToken) {
+          console.error('[PolyglotDesk widget] the server refused the handshake:', describeError(error));
+          this.becomeUnavailable();
+          return;
+        }
+        writeItem(this.options.tokenStorage, storageKeys.session(this.options.workspace), undefined);
+      }
       this.setStatus(this.currentStatus === 'connecting' ? 'connecting' : 'reconnecting');
       // A refusal by server middleware leaves the socket inactive; transport failures are retried by Socket.IO.
       if (!socket.active) this.scheduleManualReconnect();
@@ -162,10 +195,9 @@ export class Connection {
   }
 
   private auth(): WebchatAuth {
-    const auth: WebchatAuth = { workspace: this.options.workspace };
     const token = readItem(this.options.tokenStorage, storageKeys.session(this.options.workspace));
-    if (token) auth.sessionToken = token;
-    if (this.options.locale) auth.locale = this.options.locale;
+    const auth = buildAuth(this.options.workspace, token, this.options.locale);
+    this.sentToken = auth.sessionToken !== undefined;
     return auth;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The widget's whole stylesheet, injected into its shadow root. Host pages can only reach in through the
  * documented custom properties (they inherit through the shadow boundary):
- * `--pgd-accent` (brand colour; keep white text on it readable, 4.5:1) and `--pgd-accent-text`.
+ * `--pgd-accent` (brand colour; keep white text on it readable, 4.5:1), `--pgd-accent-dark` (its hover shade) and
+ * `--pgd-accent-text`.
  */
 export const WIDGET_CSS = /* css */ `
 :host {
@@ -14,7 +15,7 @@ export const WIDGET_CSS = /* css */ `
 .root {
   --accent: var(--pgd-accent, #1f4fd1);
   --accent-text: var(--pgd-accent-text, #ffffff);
-  --accent-dark: #173c9e;
+  --accent-dark: var(--pgd-accent-dark, #173c9e);
   --surface: #ffffff;
   --surface-alt: #f2f4f8;
   --border: #d5dae3;
@@ -182,7 +183,7 @@ button { cursor: pointer; }
   color: var(--accent-text);
   border-start-end-radius: 4px;
 }
-.msg[data-status="sending"] .bubble { opacity: 0.75; }
+.msg[data-status="sending"] .bubble { opacity: 0.85; }
 .msg[data-status="error"] .bubble { background: #fdecea; color: var(--text); outline: 1px solid #f1b5b0; }
 .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
 .msg[data-author="bot"] .bubble a, .msg[data-author="agent"] .bubble a { color: var(--accent-dark); }

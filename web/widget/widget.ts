@@ -129,7 +129,8 @@ export class ChatWidget implements WidgetApi {
     const entry = { clientMessageId: newClientMessageId(), text, at: new Date().toISOString() };
     this.state = addPending(this.state, entry);
     this.render('bottom');
-    this.connection.send(quickReplyPayload === undefined ? entry : { ...entry, quickReplyPayload });
+    // An empty payload would fail the server's validation; the title alone still tells the bot what was meant.
+    this.connection.send(quickReplyPayload ? { ...entry, quickReplyPayload } : entry);
   }
 
   private onQuickReply(reply: QuickReply): void {

@@ -188,7 +188,7 @@ async function handleMessage(
     if (!result.duplicate) socket.to(conversationRoom(conversation.id)).emit('message', toWireMessage(result.message));
   } catch (error) {
     deps.logger.error({ err: error }, 'webchat message not accepted');
-    reply(failure('internal_error', 'The message could not be accepted; it will be sent again.'));
+    reply(failure('internal_error', 'The message could not be accepted; please send it again.'));
   }
 }
 

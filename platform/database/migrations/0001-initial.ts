@@ -106,6 +106,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['status', 'created_at'])
     .where(sql.ref('status'), 'in', ['accepted', 'pending'])
     .execute();
+  // "What does this conversation still have to answer": exact and tiny, whatever the conversation's length.
+  await db.schema
+    .createIndex('messages_accepted_by_conversation')
+    .on('messages')
+    .columns(['conversation_id', 'seq'])
+    .where(sql.ref('status'), '=', 'accepted')
+    .execute();
 }
 
 /** Reverts the migration. */

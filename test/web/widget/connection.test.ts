@@ -1,5 +1,5 @@
 import type { SendMessageAck, SendMessagePayload, SessionEvent, WireMessage } from '../../../bots/channels/webchat/protocol-types';
-import { Connection, type ConnectionListener, type ConnectionOptions, type WebchatSocket } from '../../../web/widget/connection';
+import { Connection, buildAuth, type ConnectionListener, type ConnectionOptions, type WebchatSocket } from '../../../web/widget/connection';
 import { Outbox } from '../../../web/widget/outbox';
 import type { StorageLike } from '../../../web/widget/storage';
 
@@ -63,7 +63,10 @@ function memoryStorage(): StorageLike & { data: Map<string, string> } {
   };
 }
 
-function sessionEvent(history: WireMessage[] = [], sessionToken = 'tok-1'): SessionEvent {
+const TOKEN_A = 'a'.repeat(43);
+const TOKEN_B = 'B_b-'.repeat(11);
+
+function sessionEvent(history: WireMessage[] = [], sessionToken = TOKEN_A): SessionEvent {
   return {
     sessionToken,
     conversationId: 'c1',
@@ -121,14 +124,14 @@ describe('Connection', () => {
   it('sends the workspace and locale, and the stored session token once there is one', () => {
     const { socket } = setup();
     expect(authOf(socket)).toEqual({ workspace: 'demo', locale: 'es-ES' });
-    socket.fire('session', sessionEvent([], 'tok-42'));
-    expect(authOf(socket)).toEqual({ workspace: 'demo', locale: 'es-ES', sessionToken: 'tok-42' });
+    socket.fire('session', sessionEvent([], TOKEN_B));
+    expect(authOf(socket)).toEqual({ workspace: 'demo', locale: 'es-ES', sessionToken: TOKEN_B });
   });
 
   it('stores the session token per workspace', () => {
     const { socket, tokenStorage } = setup();
-    socket.fire('session', sessionEvent([], 'tok-7'));
-    expect(tokenStorage.data.get('pgdesk:demo:session')).toBe('tok-7');
+    socket.fire('session', sessionEvent([], TOKEN_B));
+    expect(tokenStorage.data.get('pgdesk:demo:session')).toBe(TOKEN_B);
   });
 
   it('holds messages until the session arrives, then sends them in order', () => {
@@ -214,6 +217,36 @@ describe('Connection', () => {
     expect(socket.disconnects).toBe(1);
   });
 
+  it('forgets a refused session token and reconnects without it', () => {
+    jest.useFakeTimers();
+    try {
+      const { socket, tokenStorage, events } = setup();
+      tokenStorage.data.set('pgdesk:demo:session', TOKEN_A);
+      expect(authOf(socket).sessionToken).toBe(TOKEN_A);
+      socket.active = false;
+      socket.fire('connect_error', new Error('invalid_payload'));
+      expect(tokenStorage.data.has('pgdesk:demo:session')).toBe(false);
+      jest.advanceTimersByTime(60_000);
+      expect(socket.connects).toBe(1);
+      expect(events.statuses).not.toContain('unavailable');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('gives up when the handshake is refused without a token to blame', () => {
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { socket, events } = setup();
+      authOf(socket);
+      socket.fire('connect_error', Object.assign(new Error('invalid_payload'), { data: { message: 'bad slug' } }));
+      expect(events.statuses).toEqual(['unavailable']);
+      expect(errorLog).toHaveBeenCalledWith(expect.stringContaining('refused'), 'bad slug');
+    } finally {
+      errorLog.mockRestore();
+    }
+  });
+
   it('reconnects by itself after the server refused the handshake for another reason', () => {
     jest.useFakeTimers();
     try {
@@ -225,5 +258,21 @@ describe('Connection', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('buildAuth', () => {
+  it('sends a well-formed token and locale', () => {
+    expect(buildAuth('demo', TOKEN_A, 'zh-Hans-CN')).toEqual({ workspace: 'demo', sessionToken: TOKEN_A, locale: 'zh-Hans-CN' });
+  });
+
+  it('leaves out a corrupted token rather than have the handshake refused', () => {
+    expect(buildAuth('demo', 'short', undefined)).toEqual({ workspace: 'demo' });
+    expect(buildAuth('demo', `${TOKEN_A}"`, undefined)).toEqual({ workspace: 'demo' });
+  });
+
+  it('leaves out a locale the server would not accept', () => {
+    expect(buildAuth('demo', undefined, 'en-US-x-very-private-tag-list')).toEqual({ workspace: 'demo' });
+    expect(buildAuth('demo', undefined, '')).toEqual({ workspace: 'demo' });
   });
 });

@@ -1,0 +1,187 @@
+import type { ConversationState } from '../../../../platform/database';
+import type { Conversation, StoredMessage } from '../../../../bots/runtime/conversation-store';
+import {
+  declineAgentSkill,
+  fallbackSkill,
+  foundationSkills,
+  greetingSkill,
+  humanAgentRequestSkill,
+} from '../../../../bots/runtime/skills/foundation-skills';
+import { decideTurn } from '../../../../bots/runtime/skills/policy';
+import { payloads, type Turn } from '../../../../bots/runtime/skills/skill';
+import { templatesFor } from '../../../../bots/runtime/templates';
+
+function conversation(state: ConversationState): Conversation {
+  return {
+    id: 'c1',
+    workspace_id: 'w1',
+    customer_id: 'cu1',
+    channel: 'webchat',
+    conversation_key: 'k1',
+    state,
+    language: 'en',
+    last_seq: 1,
+    created_at: 0,
+    updated_at: 0,
+    last_message_at: 0,
+  };
+}
+
+function turn(text: string, options: { state?: ConversationState; payload?: string; language?: string } = {}): Turn {
+  const language = options.language ?? 'en';
+  const message: StoredMessage = {
+    id: 'm1',
+    workspace_id: 'w1',
+    conversation_id: 'c1',
+    seq: 1,
+    direction: 'in',
+    author: 'shopper',
+    author_name: null,
+    channel: 'webchat',
+    channel_message_id: 'c1:a',
+    language: null,
+    language_confidence: null,
+    text,
+    payload: null,
+    status: 'accepted',
+    reply_to: null,
+    created_at: 0,
+    processed_at: null,
+    delivered_at: null,
+  };
+  return {
+    conversation: conversation(options.state ?? 'bot'),
+    message,
+    text,
+    quickReplyPayload: options.payload,
+    language,
+    templates: templatesFor(language),
+    storeName: 'Acme Shoes',
+  };
+}
+
+const en = templatesFor('en');
+
+describe('decideTurn with the foundation skills', () => {
+  describe('when the bot owns the conversation', () => {
+    it('answers a greeting with the greeting naming the store', () => {
+      const decision = decideTurn(turn('Hello there!'), foundationSkills);
+      expect(decision.skill).toBe('greeting');
+      expect(decision.replies).toHaveLength(1);
+      expect(decision.replies[0]?.text).toBe("Hi! I'm the Acme Shoes assistant. How can I help you today?");
+      expect(decision.replies[0]?.language).toBe('en');
+      expect(decision.nextState).toBeUndefined();
+    });
+
+    it('greets in the turn language', () => {
+      const decision = decideTurn(turn('hola', { language: 'es' }), foundationSkills);
+      expect(decision.replies[0]?.text).toContain('Acme Shoes');
+      expect(decision.replies[0]?.text).toBe(templatesFor('es').greeting.replace('{store}', 'Acme Shoes'));
+      expect(decision.replies[0]?.language).toBe('es');
+    });
+
+    it('answers anything else with the fallback and two quick replies', () => {
+      const decision = decideTurn(turn('Where is my order #10234?'), foundationSkills);
+      expect(decision.skill).toBe('fallback');
+      expect(decision.replies).toEqual([
+        {
+          text: en.fallback,
+          language: 'en',
+          quickReplies: [
+            { title: 'Talk to a person', payload: payloads.humanAgent },
+            { title: 'No, thanks', payload: payloads.declineAgent },
+          ],
+        },
+      ]);
+      expect(decision.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['human_agent', 'decline_agent']);
+    });
+
+    it('hands over to the team on the human_agent payload, with a handoff notice', () => {
+      const decision = decideTurn(turn('Talk to a person', { payload: 'human_agent' }), foundationSkills);
+      expect(decision.skill).toBe('human-agent-request');
+      expect(decision.nextState).toBe('waiting_agent');
+      expect(decision.replies).toHaveLength(1);
+      expect(decision.replies[0]?.text).toBe(en.handoffRequested);
+      expect(decision.replies[0]?.notice).toEqual({ kind: 'handoff', text: en.handoffRequested });
+    });
+
+    it.each([['talk to a person!'], ['Hablar con alguien'], ['转人工客服']])(
+      'treats typing the button title %j as pressing it',
+      (text) => {
+        expect(decideTurn(turn(text), foundationSkills).nextState).toBe('waiting_agent');
+      },
+    );
+
+    it('acknowledges a decline without changing the state', () => {
+      const decision = decideTurn(turn('No, thanks', { payload: 'decline_agent' }), foundationSkills);
+      expect(decision.skill).toBe('decline-agent');
+      expect(decision.replies.map((r) => r.text)).toEqual([en.dismissed]);
+      expect(decision.nextState).toBeUndefined();
+    });
+  });
+
+  describe('when the shopper is waiting for a person', () => {
+    it('stays silent on ordinary messages', () => {
+      expect(decideTurn(turn('hello?', { state: 'waiting_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
+    });
+
+    it('answers a repeated request for a person, without a new handoff', () => {
+      const decision = decideTurn(turn('x', { state: 'waiting_agent', payload: 'human_agent' }), foundationSkills);
+      expect(decision.skill).toBe('human-agent-request');
+      expect(decision.replies.map((r) => r.text)).toEqual([en.handoffAlreadyWaiting]);
+      expect(decision.replies[0]?.notice).toBeUndefined();
+      expect(decision.nextState).toBeUndefined();
+    });
+  });
+
+  describe('when a person holds the conversation', () => {
+    it.each([['hello'], ['where is my order?']])('stays silent on %j', (text) => {
+      expect(decideTurn(turn(text, { state: 'with_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
+    });
+
+    it('stays silent even on a request for a person', () => {
+      expect(decideTurn(turn('x', { state: 'with_agent', payload: 'human_agent' }), foundationSkills).replies).toEqual([]);
+    });
+  });
+
+  describe('when the conversation is closed', () => {
+    it('reopens it with the bot and answers', () => {
+      const decision = decideTurn(turn('hi', { state: 'closed' }), foundationSkills);
+      expect(decision.skill).toBe('greeting');
+      expect(decision.nextState).toBe('bot');
+      expect(decision.replies).toHaveLength(1);
+    });
+
+    it('lets a request for a person move it straight to waiting_agent', () => {
+      const decision = decideTurn(turn('x', { state: 'closed', payload: 'human_agent' }), foundationSkills);
+      expect(decision.nextState).toBe('waiting_agent');
+      expect(decision.replies[0]?.text).toBe(en.handoffRequested);
+    });
+
+    it('reopens it even when no skill matches', () => {
+      expect(decideTurn(turn('anything', { state: 'closed' }), [])).toEqual({ skill: null, replies: [], nextState: 'bot' });
+    });
+  });
+
+  describe('when several skills match', () => {
+    it('uses the first in priority order', () => {
+      // "hi" with the decline payload: decline comes before greeting.
+      expect(decideTurn(turn('hi', { payload: 'decline_agent' }), foundationSkills).skill).toBe('decline-agent');
+    });
+  });
+});
+
+describe('foundation skills', () => {
+  it('come in priority order with the fallback last', () => {
+    expect(foundationSkills).toEqual([humanAgentRequestSkill, declineAgentSkill, greetingSkill, fallbackSkill]);
+  });
+
+  it('do not treat a greeting followed by a request as a greeting', () => {
+    expect(greetingSkill.matches(turn('hi, where is my order?'))).toBe(false);
+    expect(greetingSkill.matches(turn('hi team'))).toBe(true);
+  });
+
+  it('do not treat an unrelated message as a request for a person', () => {
+    expect(humanAgentRequestSkill.matches(turn('I talked to a person yesterday'))).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * End to end in a real browser: Debian's Chromium (playwright-core) opens the demo store served by the real
+ * platform (server + worker, SQLite, Redis), chats in Spanish, reloads and sees the history restored.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('The web widget on the demo store', () => {
+  let platform: InProcessPlatform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startInProcessPlatform();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('answers a Spanish question in Spanish and restores the conversation after a reload', async () => {
+    const page = await browser.newPage({ locale: 'es-ES', viewport: { width: 1280, height: 800 } });
+    await page.goto(`${platform.url}/`);
+    await page.getByTestId('launcher').click();
+    await page.getByTestId('chat-window').waitFor({ state: 'visible' });
+    const input = page.getByTestId('composer-input');
+    await input.fill('¿Dónde está mi pedido?');
+    await input.press('Enter');
+
+    const botMessages = page.locator('[data-testid="message"][data-author="bot"]');
+    await botMessages.first().waitFor({ timeout: 15_000 });
+    const reply = (await botMessages.first().innerText()).toLowerCase();
+    expect(reply).toMatch(/aprendiendo/);
+    await expect(page.getByTestId('quick-reply').first().innerText()).resolves.toMatch(/Hablar|persona|alguien/i);
+    const shopper = page.locator('[data-testid="message"][data-author="shopper"]');
+    await expect(shopper.first().getAttribute('data-status')).resolves.toBe('sent');
+
+    await page.reload();
+    // The widget remembers that it was open; open it only if it is not.
+    await page.getByTestId('launcher').waitFor();
+    if (!(await page.getByTestId('chat-window').isVisible())) await page.getByTestId('launcher').click();
+    await page.locator('[data-testid="message"][data-author="bot"]').first().waitFor({ timeout: 15_000 });
+    const restored = await page.locator('[data-testid="message"]').allInnerTexts();
+    expect(restored.some((text) => text.includes('¿Dónde está mi pedido?'))).toBe(true);
+    expect(restored.some((text) => /aprendiendo/i.test(text))).toBe(true);
+    expect(restored).toHaveLength(2);
+    await page.close();
+  }, 60_000);
+
+  it('fits a phone-sized screen and hands the conversation to a person from a quick reply', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await page.goto(`${platform.url}/`);
+    await page.getByTestId('launcher').click();
+    const box = await page.getByTestId('chat-window').boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(380);
+    await page.getByTestId('composer-input').fill('Can you help me with something unusual?');
+    await page.getByTestId('send-button').click();
+    await page.getByTestId('quick-reply').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('quick-reply').first().click();
+    await page.getByTestId('notice').first().waitFor({ timeout: 15_000 });
+    const { conversations } = (await (
+      await fetch(`${platform.url}/api/conversations?state=waiting_agent`, { headers: { authorization: `Bearer ${platform.adminToken}` } })
+    ).json()) as { conversations: unknown[] };
+    expect(conversations).toHaveLength(1);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,61 @@
+/**
+ * A crash between acceptance and reply loses nothing: a message acknowledged by a server that is then killed with
+ * SIGKILL (no worker ran yet) is answered after the platform restarts, and the reply reaches the shopper.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { SessionEvent, WireMessage } from '../../bots/channels/webchat/protocol-types';
+import { spawnPlatform, type PlatformProcess } from '../support/platform';
+import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from '../support/services';
+
+function connect(port: number, auth: Record<string, string>): Promise<{ socket: Socket; session: SessionEvent }> {
+  return new Promise((resolve, reject) => {
+    const socket = io(`http://127.0.0.1:${port}/webchat`, { auth, transports: ['websocket'], reconnection: false });
+    socket.once('session', (session: SessionEvent) => resolve({ socket, session }));
+    socket.once('connect_error', reject);
+  });
+}
+
+describe('When the process is killed between accepting a message and replying', () => {
+  const prefix = uniquePrefix('crash');
+  const running: PlatformProcess[] = [];
+
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.stop('SIGKILL')));
+    await deleteRedisPrefix(prefix);
+  });
+
+  it('still delivers the reply after a restart', async () => {
+    const port = 43000 + Math.floor(Math.random() * 2000);
+    const env = {
+      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-crash-')), 'crash.sqlite')}`,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      ADMIN_TOKEN: `crash-admin-${randomUUID()}`,
+      PORT: String(port),
+    };
+    // Only the server runs: the message is accepted and queued, but nobody answers it yet.
+    const server = spawnPlatform('server', env);
+    running.push(server);
+    await server.waitFor(/server listening/);
+    const shopper = await connect(port, { workspace: 'demo', locale: 'es-ES' });
+    const ack = await shopper.socket.emitWithAck('message', { clientMessageId: randomUUID(), text: '¿Dónde está mi pedido?' });
+    expect(ack.ok).toBe(true);
+    shopper.socket.close();
+    await server.stop('SIGKILL');
+
+    const restarted = spawnPlatform('all', env);
+    running.push(restarted);
+    await restarted.waitFor(/server listening/);
+    const back = await connect(port, { workspace: 'demo', sessionToken: shopper.session.sessionToken });
+    const live = new Promise<WireMessage>((resolve) => back.socket.on('message', (m: WireMessage) => m.direction === 'out' && resolve(m)));
+    const reply = back.session.history.find((m) => m.direction === 'out') ?? (await live);
+    expect(reply.language).toBe('es');
+    expect(reply.text).toMatch(/aprendiendo/);
+    back.socket.close();
+    expect(await restarted.stop('SIGTERM')).toBe(0);
+  }, 90_000);
+});

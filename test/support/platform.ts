@@ -1,0 +1,124 @@
+/**
+ * Starts the real platform for tests: in this process (server + worker on a free port), or as separate OS
+ * processes running the built CLI (`dist/platform/cli.js`), the way production runs them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../config';
+import { bootstrap } from '../../platform/processes/bootstrap';
+import { createContext, type PlatformContext } from '../../platform/processes/context';
+import { startServer, type RunningServer } from '../../platform/processes/server';
+import { startWorker, type RunningWorker } from '../../platform/processes/worker';
+import { projectRoot } from '../../platform/paths';
+import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from './services';
+
+/** A platform running inside the test process. */
+export interface InProcessPlatform {
+  url: string;
+  config: Config;
+  context: PlatformContext;
+  server: RunningServer;
+  worker?: RunningWorker;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** A fresh SQLite file in a temporary folder. */
+export function tempSqliteUrl(): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-')), 'test.sqlite')}`;
+}
+
+/** Starts server (and worker unless `worker: false`) in-process on a unique Redis prefix and a free port. */
+export async function startInProcessPlatform(
+  options: { databaseUrl?: string; worker?: boolean; overrides?: Record<string, Record<string, unknown>> } = {},
+): Promise<InProcessPlatform> {
+  const adminToken = `test-admin-token-${uniquePrefix('adm')}`;
+  const config = loadConfig({
+    env: {},
+    overrides: {
+      server: { port: 0 },
+      database: { url: options.databaseUrl ?? tempSqliteUrl() },
+      redis: { url: REDIS_URL, keyPrefix: uniquePrefix('p'), startLocal: false },
+      auth: { adminToken },
+      log: { level: 'silent' },
+      ...options.overrides,
+    },
+  });
+  const context = await createContext(config, { role: 'all', logger: pino({ level: 'silent' }) });
+  await bootstrap(context);
+  const server = await startServer(context);
+  const worker = options.worker === false ? undefined : await startWorker(context);
+  return {
+    url: server.url,
+    config,
+    context,
+    server,
+    worker,
+    adminToken,
+    async close() {
+      await server.close();
+      await worker?.close();
+      await context.close();
+      await deleteRedisPrefix(config.redis.keyPrefix);
+    },
+  };
+}
+
+/** A platform role running as its own OS process. */
+export interface PlatformProcess {
+  child: ChildProcess;
+  /** Everything it wrote so far. */
+  output(): string;
+  /** Resolves when a line of its output matches. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Sends a signal and waits for the exit; resolves with the exit code (null when killed by signal). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `node dist/platform/cli.js <role>` with the given environment (needs `npm run build` first). */
+export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<string, string>): PlatformProcess {
+  const child = spawn(process.execPath, [join(projectRoot, 'dist/platform/cli.js'), role], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REDIS_START_LOCAL: 'false', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    waitFor(pattern, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve(match[0]);
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`Timed out waiting for ${pattern} from ${role}; output so far:\n${output}`));
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      });
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
