@@ -86,6 +86,18 @@ function startRole(role: string, env: Record<string, string>): Promise<ChildProc
   });
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 interface ClientStats {
   sent: number;
   replied: number;
@@ -176,9 +188,11 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
   for (const stat of stats) Object.assign(stat, { sent: 0, replied: 0, errors: 0, latencies: [] });
   measuring = true;
+  const cpuAtStart = processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0);
   const startedAt = performance.now();
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   sending = false;
+  const cpuUsed = processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - cpuAtStart;
   const elapsedS = (performance.now() - startedAt) / 1000;
   const repliedInWindow = stats.reduce((sum, s) => sum + s.replied, 0);
   // Let the replies still on their way arrive before counting losses.
@@ -204,6 +218,7 @@ async function main(): Promise<void> {
     maxms: Number((latencies.at(-1) ?? 0).toFixed(2)),
     lost: sent - replied - errors,
     errors,
+    platformCpuMsPerMsg: repliedInWindow ? Number(((cpuUsed * 1000) / repliedInWindow).toFixed(3)) : null,
     rssMB: Math.round(memory.reduce((sum, m) => sum + m.rss, 0)),
     peakRssMB: Math.round(memory.reduce((sum, m) => sum + m.peak, 0)),
   };

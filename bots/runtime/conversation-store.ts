@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   isUniqueViolation,
+  WriteBatcher,
   type ConversationState,
+  type DatabaseEngine,
   type ConversationsTable,
   type Database,
   type MessagesTable,
@@ -104,7 +106,15 @@ function inboundPayload(message: InboundMessage): string | null {
 
 /** Reads and writes conversations and their messages. */
 export class ConversationStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly writes: WriteBatcher;
+
+  /** @param engine `sqlite` turns on group commit of the hot-path writes (see WriteBatcher). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    engine: DatabaseEngine = 'postgres',
+  ) {
+    this.writes = new WriteBatcher(db, engine);
+  }
 
   /** Finds the conversation for a channel key, creating the customer, identity and conversation on first contact. */
   async resolveConversation(input: {
@@ -221,7 +231,7 @@ export class ConversationStore {
     const earlier = await findDuplicate();
     if (earlier) return { message: earlier, conversation, duplicate: true };
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await this.writes.run(async (trx) => {
         const counter = await trx
           .updateTable('conversations')
           .set((eb) => ({
@@ -280,7 +290,7 @@ export class ConversationStore {
    * @returns the stored replies, or an empty list when another worker completed this message first.
    */
   async completeTurn(turn: TurnResult): Promise<StoredMessage[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       const marked = await trx
         .updateTable('messages')
         .set({
@@ -343,7 +353,7 @@ export class ConversationStore {
     at?: number;
   }): Promise<StoredMessage> {
     const at = input.at ?? Date.now();
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx) => {
       const counter = await trx
         .updateTable('conversations')
         .set((eb) => ({
@@ -387,12 +397,14 @@ export class ConversationStore {
 
   /** Records a successful delivery (idempotent). */
   async markDelivered(messageId: string, at = Date.now()): Promise<void> {
-    await this.db
-      .updateTable('messages')
-      .set({ status: 'delivered', delivered_at: at })
-      .where('id', '=', messageId)
-      .where('status', '=', 'pending')
-      .execute();
+    await this.writes.run((trx) =>
+      trx
+        .updateTable('messages')
+        .set({ status: 'delivered', delivered_at: at })
+        .where('id', '=', messageId)
+        .where('status', '=', 'pending')
+        .execute(),
+    );
   }
 
   /** Records that delivery gave up after its last attempt. */

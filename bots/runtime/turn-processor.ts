@@ -44,26 +44,23 @@ export class TurnProcessor {
   constructor(private readonly deps: TurnProcessorDeps) {}
 
   /**
-   * Processes every accepted message of the conversation. If another worker holds the conversation, returns at
-   * once: the holder checks for new messages after releasing the lock, so none is left behind.
-   * @returns how many messages this call processed.
+   * Processes every accepted message of the conversation, in sequence order, under its lock.
+   * @returns `busy` when another worker holds the conversation: the caller retries shortly (that holder may already
+   *   be past the point where it would have seen this message), else how many messages this call processed.
    */
-  async processConversation(conversationId: string): Promise<number> {
+  async processConversation(conversationId: string): Promise<number | 'busy'> {
+    const token = await this.deps.lock.tryAcquire(conversationId);
+    if (!token) return 'busy';
     let processed = 0;
-    for (;;) {
-      const token = await this.deps.lock.tryAcquire(conversationId);
-      if (!token) return processed;
-      try {
-        for (const message of await this.deps.store.pendingInbound(conversationId)) {
-          await this.processMessage(message);
-          processed += 1;
-        }
-      } finally {
-        await this.deps.lock.release(conversationId, token);
+    try {
+      for (const message of await this.deps.store.pendingInbound(conversationId)) {
+        await this.processMessage(message);
+        processed += 1;
       }
-      // A message accepted while we held the lock may have had its job turned away by the lock: look again.
-      if ((await this.deps.store.pendingInbound(conversationId)).length === 0) return processed;
+    } finally {
+      await this.deps.lock.release(conversationId, token);
     }
+    return processed;
   }
 
   private async workspace(id: string): Promise<Workspace> {

@@ -3,3 +3,4 @@ export { openDatabase, DatabaseUrlError, type DatabaseHandle, type DatabaseEngin
 export { migrateToLatest, MigrationError } from './migrate';
 export * from './tables';
 export { isUniqueViolation } from './errors';
+export { WriteBatcher, type TransactionWork } from './write-batcher';

@@ -73,7 +73,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     redisFactory,
     redis,
     queues,
-    store: new ConversationStore(database.db),
+    store: new ConversationStore(database.db, database.engine),
     workspaces: new WorkspaceStore(database.db),
     tokens: new ApiTokenStore(database.db),
     metrics,

@@ -3,7 +3,7 @@
  * what a crash left behind.
  */
 import { Emitter } from '@socket.io/redis-emitter';
-import { UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
@@ -14,6 +14,9 @@ import { TurnProcessor } from '../../bots/runtime/turn-processor';
 import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData } from '../../workers/queues';
 import type { PlatformContext } from './context';
 import { socketIoKey } from './server';
+
+/** How long a turn waits when its conversation is being processed by another worker. */
+const BUSY_RETRY_MS = 20;
 
 /** A running worker. */
 export interface RunningWorker {
@@ -53,7 +56,15 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
 
   const inboundWorker = new Worker<InboundJobData>(
     queueNames.inbound,
-    async (job) => turns.processConversation(job.data.conversationId),
+    async (job, token) => {
+      const outcome = await turns.processConversation(job.data.conversationId);
+      if (outcome === 'busy' && token) {
+        // Another worker holds this conversation: try again shortly, without using up an attempt.
+        await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+        throw new DelayedError();
+      }
+      return outcome;
+    },
     common('inbound-worker'),
   );
   const outboundWorker = new Worker<OutboundJobData>(

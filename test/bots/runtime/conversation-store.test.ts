@@ -37,7 +37,7 @@ describe.each([
     database = await createDatabase();
     handle = openDatabase(database.url, 25);
     firstMigration = await migrateToLatest(handle.db as never);
-    store = new ConversationStore(handle.db);
+    store = new ConversationStore(handle.db, handle.engine);
     workspace = (await new WorkspaceStore(handle.db).ensure({ slug: 'store-suite', name: 'Store Suite', defaultLanguage: 'en' }))
       .workspace;
   });

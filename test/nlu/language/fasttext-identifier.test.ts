@@ -1,11 +1,9 @@
 // fasttext.wasm.js loads its WebAssembly glue with a dynamic import(), which Jest's sandbox refuses without
 // --experimental-vm-modules; load the real package through Node's own loader instead (no behaviour is faked).
 jest.mock('fasttext.wasm.js', () =>
-  (require('node:module') as { _load(request: string, parent: null, isMain: boolean): unknown })._load(
-    require.resolve('fasttext.wasm.js'),
-    null,
-    false,
-  ),
+  jest
+    .requireActual<{ _load(request: string, parent: null, isMain: boolean): unknown }>('node:module')
+    ._load(require.resolve('fasttext.wasm.js'), null, false),
 );
 import { FastTextLanguageIdentifier } from '../../../nlu';
 
