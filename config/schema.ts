@@ -132,9 +132,10 @@ export const configSchema = z.strictObject({
     .prefault({}),
   worker: z
     .strictObject({
-      concurrency: setting(z.number().int().min(1).max(1000).default(64), {
+      concurrency: setting(z.number().int().min(1).max(1000).default(16), {
         env: 'WORKER_CONCURRENCY',
-        description: 'Jobs each worker process runs at once per queue.',
+        description:
+          'Jobs each worker process runs at once per queue. Higher values help when channels answer slowly; each extra slot costs CPU per job.',
       }),
       httpPort: setting(z.number().int().min(0).max(65535).default(0), {
         env: 'WORKER_HTTP_PORT',

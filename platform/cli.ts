@@ -46,8 +46,9 @@ async function main(): Promise<void> {
   let server: RunningServer | undefined;
   let worker: RunningWorker | undefined;
   let closeWorkerHttp: (() => Promise<void>) | undefined;
-  if (role !== 'worker') server = await startServer(context);
+  // In one process (npm start) the server hands turns straight to the local worker instead of a queue round trip.
   if (role !== 'server') worker = await startWorker(context);
+  if (role !== 'worker') server = await startServer(context, { localTurns: worker?.runTurnLocally });
   if (role === 'worker' && config.worker.httpPort > 0) closeWorkerHttp = startWorkerHttp(context, config.worker.httpPort);
 
   if (setup.generatedAdminToken) {

@@ -27,6 +27,33 @@ export interface OutboundJobData {
   channel: string;
   /** When the shopper message this answers was accepted (epoch ms), for the reply-latency metric. */
   acceptedAt?: number;
+  /**
+   * The stored message as it was queued, so delivery needs no database read. Absent when re-queued by the recovery
+   * sweep; then it is read from the database.
+   */
+  message?: OutboundMessageSnapshot;
+}
+
+/** A stored outgoing message as carried in a job (the `messages` row). */
+export interface OutboundMessageSnapshot {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  seq: number;
+  direction: 'in' | 'out';
+  author: 'shopper' | 'bot' | 'agent';
+  author_name: string | null;
+  channel: string;
+  channel_message_id: string | null;
+  language: string | null;
+  language_confidence: number | null;
+  text: string;
+  payload: string | null;
+  status: 'accepted' | 'processed' | 'pending' | 'delivered' | 'failed';
+  reply_to: string | null;
+  created_at: number;
+  processed_at: number | null;
+  delivered_at: number | null;
 }
 
 /**

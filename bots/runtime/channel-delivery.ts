@@ -5,8 +5,11 @@ import type { Conversation, StoredMessage } from './conversation-store';
 export interface ChannelDelivery {
   /** Channel name, as stored on conversations (`webchat`, `whatsapp`, ...). */
   readonly channel: string;
-  /** Sends the message; throws to have the outbound queue retry with backoff. */
-  deliver(message: StoredMessage, conversation: Conversation): Promise<void>;
+  /**
+   * Sends the message; throws to have the outbound queue retry with backoff. Adapters that need more than the
+   * message (a phone number, a conversation reference) load it themselves.
+   */
+  deliver(message: StoredMessage): Promise<void>;
   /** Shows a typing indicator, where the channel has one. Best effort. */
   typing?(conversation: Conversation, isTyping: boolean): Promise<void>;
 }

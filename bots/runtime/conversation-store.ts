@@ -2,10 +2,10 @@
  * Persistence of customers, conversations and messages: the only module that writes them. Every method is one
  * short transaction, so the SQLite default and PostgreSQL behave the same.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import {
   isUniqueViolation,
+  timeOrderedId,
   WriteBatcher,
   type ConversationState,
   type DatabaseEngine,
@@ -132,7 +132,7 @@ export class ConversationStore {
       return await this.db.transaction().execute(async (trx) => {
         const customerId = await this.resolveCustomer(trx, input, now);
         const conversation = {
-          id: randomUUID(),
+          id: timeOrderedId(),
           workspace_id: input.workspaceId,
           customer_id: customerId,
           channel: input.channel,
@@ -168,7 +168,7 @@ export class ConversationStore {
       .where('external_id', '=', input.sender.externalId)
       .executeTakeFirst();
     if (identity) return identity.customer_id;
-    const customerId = randomUUID();
+    const customerId = timeOrderedId();
     await trx
       .insertInto('customers')
       .values({
@@ -183,7 +183,7 @@ export class ConversationStore {
     await trx
       .insertInto('channel_identities')
       .values({
-        id: randomUUID(),
+        id: timeOrderedId(),
         workspace_id: input.workspaceId,
         customer_id: customerId,
         channel: input.channel,
@@ -228,8 +228,7 @@ export class ConversationStore {
         .where('channel', '=', message.channel)
         .where('channel_message_id', '=', message.channelMessageId)
         .executeTakeFirst();
-    const earlier = await findDuplicate();
-    if (earlier) return { message: earlier, conversation, duplicate: true };
+    // The unique index on the channel message id is the duplicate check: no read before the write.
     try {
       return await this.writes.run(async (trx) => {
         const counter = await trx
@@ -243,7 +242,7 @@ export class ConversationStore {
           .returningAll()
           .executeTakeFirstOrThrow();
         const row: StoredMessage = {
-          id: randomUUID(),
+          id: timeOrderedId(),
           workspace_id: message.workspaceId,
           conversation_id: conversation.id,
           seq: counter.last_seq,
@@ -318,7 +317,7 @@ export class ConversationStore {
       const firstSeq = counter.last_seq - turn.replies.length + 1;
       const rows = turn.replies.map(
         (outgoing, index): StoredMessage => ({
-          id: randomUUID(),
+          id: timeOrderedId(),
           workspace_id: turn.workspaceId,
           conversation_id: turn.conversationId,
           seq: firstSeq + index,
@@ -366,7 +365,7 @@ export class ConversationStore {
         .returning('last_seq')
         .executeTakeFirstOrThrow();
       const row: StoredMessage = {
-        id: randomUUID(),
+        id: timeOrderedId(),
         workspace_id: input.conversation.workspace_id,
         conversation_id: input.conversation.id,
         seq: counter.last_seq,

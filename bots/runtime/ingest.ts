@@ -7,12 +7,24 @@ import type { PlatformMetrics } from '../../platform/metrics';
 import { jobIds, type InboundJobData } from '../../workers/queues';
 import type { AcceptResult, Conversation, ConversationStore, InboundMessage } from './conversation-store';
 
+/**
+ * Runs a conversation's turn in this process when a worker lives here too (`npm start`).
+ * Resolves `busy` when the conversation is being processed, `false` when it declines (too many turns in flight).
+ */
+export type LocalTurnRunner = (conversationId: string) => Promise<number | 'busy' | false>;
+
 /** Accepts inbound messages from every channel. */
 export class IngestService {
+  /**
+   * @param localTurns when the worker runs in this process, turns run here directly instead of taking a round trip
+   *   through the inbound queue; whatever it cannot take (busy conversation, failure) goes to the queue, and a crash
+   *   before it ran is covered by the recovery sweep, since the message is already stored as `accepted`.
+   */
   constructor(
     private readonly store: ConversationStore,
     private readonly inbound: Queue<InboundJobData>,
     private readonly metrics: PlatformMetrics,
+    private readonly localTurns?: LocalTurnRunner,
   ) {}
 
   /**
@@ -36,12 +48,29 @@ export class IngestService {
     if (result.duplicate) this.metrics.duplicatesDropped.inc({ channel: message.channel });
     else this.metrics.messagesIn.inc({ channel: message.channel });
     if (!result.duplicate || result.message.status === 'accepted') {
-      await this.inbound.add(
-        'turn',
-        { workspaceId: message.workspaceId, conversationId: result.message.conversation_id, messageId: result.message.id },
-        { jobId: jobIds.inbound(result.message.id) },
-      );
+      const job: InboundJobData = {
+        workspaceId: message.workspaceId,
+        conversationId: result.message.conversation_id,
+        messageId: result.message.id,
+      };
+      if (this.localTurns) this.runLocally(job);
+      else await this.queue(job);
     }
     return result;
+  }
+
+  private queue(job: InboundJobData): Promise<unknown> {
+    return this.inbound.add('turn', job, { jobId: jobIds.inbound(job.messageId) });
+  }
+
+  /** Runs the turn in this process after the caller has acknowledged the message; falls back to the queue. */
+  private runLocally(job: InboundJobData): void {
+    const runner = this.localTurns as LocalTurnRunner;
+    setImmediate(() => {
+      runner(job.conversationId)
+        .then((outcome) => (outcome === 'busy' || outcome === false ? this.queue(job) : undefined))
+        .catch(() => this.queue(job))
+        .catch(() => undefined); // Redis is down too: the recovery sweep re-queues the stored message.
+    });
   }
 }

@@ -14,11 +14,11 @@ export class OutboundDelivery {
 
   /** Delivers the job's message unless it was delivered already. Throws to be retried. */
   async deliver(job: OutboundJobData): Promise<'delivered' | 'skipped'> {
-    const message = await this.store.getMessage(job.messageId);
+    // The snapshot spares a read; a retry after a delivery whose status update was lost delivers again, which
+    // channels dedupe by message id.
+    const message = job.message ?? (await this.store.getMessage(job.messageId));
     if (!message || message.status === 'delivered' || message.status === 'failed') return 'skipped';
-    const conversation = await this.store.getConversation(message.conversation_id);
-    if (!conversation) return 'skipped';
-    await this.deliveries.get(message.channel).deliver(message, conversation);
+    await this.deliveries.get(message.channel).deliver(message);
     await this.store.markDelivered(message.id);
     this.metrics.messagesOut.inc({ channel: message.channel, author: message.author });
     if (job.acceptedAt) this.metrics.replyLatency.observe({ channel: message.channel }, (Date.now() - job.acceptedAt) / 1000);

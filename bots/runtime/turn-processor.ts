@@ -36,6 +36,8 @@ export interface TurnProcessorDeps {
 }
 
 const WORKSPACE_CACHE_MS = 30_000;
+/** Replies slower than this show a typing indicator meanwhile. */
+const TYPING_DELAY_MS = 300;
 
 /** Turns accepted shopper messages into stored, queued replies. */
 export class TurnProcessor {
@@ -77,7 +79,21 @@ export class TurnProcessor {
     const conversation = await this.deps.store.getConversation(message.conversation_id);
     if (!conversation) return;
     const delivery = this.deps.deliveries.find(conversation.channel);
-    void delivery?.typing?.(conversation, true).catch(() => undefined);
+    // Show "typing" only when a reply takes long enough to notice; instant replies need no indicator.
+    let typingShown = false;
+    const typingTimer = setTimeout(() => {
+      typingShown = true;
+      void delivery?.typing?.(conversation, true).catch(() => undefined);
+    }, TYPING_DELAY_MS);
+    try {
+      await this.answer(message, conversation);
+    } finally {
+      clearTimeout(typingTimer);
+    }
+    if (typingShown) void delivery?.typing?.(conversation, false).catch(() => undefined);
+  }
+
+  private async answer(message: StoredMessage, conversation: Conversation): Promise<void> {
 
     const workspace = await this.workspace(message.workspace_id);
     const payload = messagePayload(message);
@@ -88,7 +104,8 @@ export class TurnProcessor {
       guess,
       text: message.text,
       conversationLanguage: conversation.language,
-      lexiconLanguage: greetingLanguage(message.text),
+      // Only a conversation's first messages need the lexicon (it is the slowest step here).
+      lexiconLanguage: conversation.language ? undefined : greetingLanguage(message.text),
       defaultLanguage,
       ...this.deps.language,
     });
@@ -124,7 +141,6 @@ export class TurnProcessor {
       'turn processed',
     );
     await this.queueDelivery(stored, conversation, message.created_at);
-    if (stored.length === 0) void delivery?.typing?.(conversation, false).catch(() => undefined);
   }
 
   private async queueDelivery(messages: StoredMessage[], conversation: Conversation, acceptedAt: number): Promise<void> {
@@ -138,6 +154,7 @@ export class TurnProcessor {
           messageId: message.id,
           channel: conversation.channel,
           acceptedAt,
+          message,
         },
         opts: { jobId: jobIds.outbound(message.id) },
       })),

@@ -72,6 +72,9 @@ export function openDatabase(url: string, poolSize = 10): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // A larger page cache and rarer checkpoints (each checkpoint syncs the database file) for a write-heavy load.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, engine: 'sqlite', target: `sqlite:${path}`, close: () => db.destroy() };
   }
@@ -85,6 +88,9 @@ export function openDatabase(url: string, poolSize = 10): DatabaseHandle {
           oid === PG_INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection killed by a server restart or failover emits 'error' on the pool; unhandled, it would crash the
+    // process. The pool drops that connection and the next query opens a new one.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const parsed = new URL(url);
     return {

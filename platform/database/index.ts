@@ -4,3 +4,4 @@ export { migrateToLatest, MigrationError } from './migrate';
 export * from './tables';
 export { isUniqueViolation } from './errors';
 export { WriteBatcher, type TransactionWork } from './write-batcher';
+export { timeOrderedId } from './ids';

@@ -9,6 +9,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './tables';
 import type { DatabaseEngine } from './connect';
 
+const BATCH_WINDOW_MS = 1;
+
 /** The body of one logical transaction. */
 export type TransactionWork<T> = (trx: Transaction<Database>) => Promise<T>;
 
@@ -39,7 +41,8 @@ export class WriteBatcher {
       this.pending.push({ work: work as TransactionWork<unknown>, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        // A millisecond's wait gathers the writes of several messages into one commit.
+        setTimeout(() => void this.flush(), BATCH_WINDOW_MS);
       }
     });
   }
@@ -49,6 +52,11 @@ export class WriteBatcher {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       await this.db.transaction().execute(async (trx) => {
+        if (batch.length === 1 && batch[0]) {
+          // Alone in the transaction: its failure rolls back only itself, no savepoint needed.
+          outcomes.push({ ok: true, value: await batch[0].work(trx) });
+          return;
+        }
         for (const unit of batch) {
           await sql`savepoint unit`.execute(trx);
           try {
@@ -67,7 +75,7 @@ export class WriteBatcher {
         else unit.reject(outcome?.error);
       });
     } catch (error) {
-      // The shared commit failed: nothing of the batch is stored.
+      // The shared commit failed (or the single unit threw): nothing of the batch is stored.
       for (const unit of batch) unit.reject(error);
     } finally {
       if (this.pending.length > 0) setImmediate(() => void this.flush());

@@ -11,7 +11,7 @@ import { Server as SocketServer } from 'socket.io';
 import { conversationRoutes } from '../../bots/api/conversation-routes';
 import { attachWebchat } from '../../bots/channels/webchat/socket-server';
 import { widgetRoutes } from '../../bots/channels/webchat/widget-routes';
-import { IngestService } from '../../bots/runtime/ingest';
+import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
 import { tokenRoutes } from '../auth';
 import { errorHandler, HttpError } from '../http/errors';
 import { healthRoutes } from '../http/health-routes';
@@ -35,7 +35,10 @@ export function socketIoKey(redisKeyPrefix: string): string {
 }
 
 /** Starts the HTTP server on `server.host:server.port`. */
-export async function startServer(context: PlatformContext, options: { webAssetsDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  context: PlatformContext,
+  options: { webAssetsDir?: string; localTurns?: LocalTurnRunner } = {},
+): Promise<RunningServer> {
   const { config, logger } = context;
   let accepting = true;
   const app = express();
@@ -66,7 +69,7 @@ export async function startServer(context: PlatformContext, options: { webAssets
 
   const http = createServer(app);
   const pub = context.redisFactory.create('socket-pub');
-  const sub = context.redisFactory.create('socket-sub', { blocking: true });
+  const sub = context.redisFactory.create('socket-sub', { blocking: true, subscriber: true });
   const io = new SocketServer(http, {
     // The widget runs on the stores' own domains; it sends no cookies, so any origin may connect.
     cors: { origin: true, credentials: false },
@@ -79,7 +82,7 @@ export async function startServer(context: PlatformContext, options: { webAssets
   attachWebchat(io, {
     store: context.store,
     workspaces: context.workspaces,
-    ingest: new IngestService(context.store, context.queues.inbound, context.metrics),
+    ingest: new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns),
     settings: config.chat,
     logger,
   });

@@ -8,6 +8,7 @@ import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
 import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
+import type { LocalTurnRunner } from '../../bots/runtime/ingest';
 import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
 import { foundationSkills } from '../../bots/runtime/skills/foundation-skills';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
@@ -22,6 +23,8 @@ const BUSY_RETRY_MS = 20;
 export interface RunningWorker {
   /** Runs the recovery sweep now (also runs on a timer). */
   sweep(): Promise<number>;
+  /** Runs a turn in this process (for a server in the same process); declines when `concurrency` turns run. */
+  runTurnLocally: LocalTurnRunner;
   /** Stops taking jobs and waits for the active ones. */
   close(): Promise<void>;
 }
@@ -101,8 +104,20 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady()]);
   logger.info({ concurrency: config.worker.concurrency }, 'worker started');
 
+  let localTurnsInFlight = 0;
+  const runTurnLocally: LocalTurnRunner = async (conversationId) => {
+    if (localTurnsInFlight >= config.worker.concurrency) return false;
+    localTurnsInFlight += 1;
+    try {
+      return await turns.processConversation(conversationId);
+    } finally {
+      localTurnsInFlight -= 1;
+    }
+  };
+
   return {
     sweep,
+    runTurnLocally,
     async close() {
       clearInterval(sweepTimer);
       await Promise.all([inboundWorker.close(), outboundWorker.close()]);

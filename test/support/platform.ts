@@ -49,8 +49,8 @@ export async function startInProcessPlatform(
   });
   const context = await createContext(config, { role: 'all', logger: pino({ level: 'silent' }) });
   await bootstrap(context);
-  const server = await startServer(context);
   const worker = options.worker === false ? undefined : await startWorker(context);
+  const server = await startServer(context, { localTurns: worker?.runTurnLocally });
   return {
     url: server.url,
     config,

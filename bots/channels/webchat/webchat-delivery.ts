@@ -15,8 +15,8 @@ export class WebchatDelivery implements ChannelDelivery {
 
   constructor(private readonly emitter: Emitter) {}
 
-  async deliver(message: StoredMessage, conversation: Conversation): Promise<void> {
-    this.emitter.of(WEBCHAT_NAMESPACE).to(conversationRoom(conversation.id)).emit('message', toWireMessage(message));
+  async deliver(message: StoredMessage): Promise<void> {
+    this.emitter.of(WEBCHAT_NAMESPACE).to(conversationRoom(message.conversation_id)).emit('message', toWireMessage(message));
   }
 
   async typing(conversation: Conversation, isTyping: boolean): Promise<void> {

@@ -66,7 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('conversations_by_state')
     .on('conversations')
-    .columns(['workspace_id', 'state', 'last_message_at'])
+    // Without last_message_at: that column changes with every message, and each index holding it is rewritten.
+    .columns(['workspace_id', 'state'])
     .execute();
   await db.schema
     .createIndex('conversations_by_activity')

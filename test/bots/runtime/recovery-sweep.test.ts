@@ -5,6 +5,8 @@ jest.mock('fasttext.wasm.js', () =>
     .requireActual<{ _load(request: string, parent: null, isMain: boolean): unknown }>('node:module')
     ._load(require.resolve('fasttext.wasm.js'), null, false),
 );
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import pino from 'pino';
@@ -12,9 +14,14 @@ import type { Conversation } from '../../../bots/runtime/conversation-store';
 import { RecoverySweep } from '../../../bots/runtime/recovery-sweep';
 import type { Workspace } from '../../../platform/workspaces';
 import { bullPrefix, jobIds, queueNames } from '../../../workers/queues';
-import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
+import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
 
 const MINUTE = 60_000;
+
+/** Removes the temporary folder of a `sqlite:` URL made by tempSqliteUrl. */
+function removeSqlite(url: string): void {
+  rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+}
 
 async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -56,15 +63,18 @@ async function acceptWithoutQueueing(platform: InProcessPlatform, text: string, 
 describe('RecoverySweep', () => {
   let platform: InProcessPlatform;
   let sweep: RecoverySweep;
+  let databaseUrl: string;
 
   beforeEach(async () => {
-    platform = await startInProcessPlatform({ worker: false });
+    databaseUrl = tempSqliteUrl();
+    platform = await startInProcessPlatform({ worker: false, databaseUrl });
     const { store, queues } = platform.context;
     sweep = new RecoverySweep(store, queues.inbound, queues.outbound, pino({ level: 'silent' }));
   });
 
   afterEach(async () => {
     await platform?.close();
+    removeSqlite(databaseUrl);
   });
 
   describe('when an accepted message was never queued', () => {
@@ -125,11 +135,13 @@ describe('RecoverySweep', () => {
 
 describe('The worker’s recovery sweep', () => {
   let platform: InProcessPlatform;
+  const databaseUrl = tempSqliteUrl();
   beforeAll(async () => {
-    platform = await startInProcessPlatform();
+    platform = await startInProcessPlatform({ databaseUrl });
   });
   afterAll(async () => {
     await platform?.close();
+    removeSqlite(databaseUrl);
   });
 
   describe('when a message was accepted but never queued', () => {

@@ -5,11 +5,18 @@ jest.mock('fasttext.wasm.js', () =>
     .requireActual<{ _load(request: string, parent: null, isMain: boolean): unknown }>('node:module')
     ._load(require.resolve('fasttext.wasm.js'), null, false),
 );
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { SendMessageAck, SessionEvent, WireMessage } from '../../../bots/channels/webchat/protocol-types';
 import { templatesFor } from '../../../bots/runtime/templates';
-import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
+import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
+
+/** Removes the temporary folder of a `sqlite:` URL made by tempSqliteUrl. */
+function removeSqlite(url: string): void {
+  rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+}
 
 async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -34,14 +41,16 @@ interface Shopper {
 describe('The platform over HTTP and Socket.IO', () => {
   let platform: InProcessPlatform;
   const sockets: Socket[] = [];
+  const databaseUrl = tempSqliteUrl();
 
   beforeAll(async () => {
-    platform = await startInProcessPlatform();
+    platform = await startInProcessPlatform({ databaseUrl });
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     await platform?.close();
+    removeSqlite(databaseUrl);
   });
 
   function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}) {
