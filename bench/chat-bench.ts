@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { projectRoot } from '../platform/paths';
 
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     split: { type: 'boolean', default: false },
     database: { type: 'string' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    'worker-concurrency': { type: 'string' },
   },
 });
 
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     ADMIN_TOKEN: `bench-admin-${randomUUID()}`,
     CHAT_MESSAGES_PER_MINUTE: '1000000',
     LOG_LEVEL: 'info',
+    ...(args['worker-concurrency'] ? { WORKER_CONCURRENCY: args['worker-concurrency'] } : {}),
   };
   const processes: ChildProcess[] = [];
   if (args.split) {
@@ -187,12 +190,23 @@ async function main(): Promise<void> {
 
   await new Promise((resolve) => setTimeout(resolve, warmupMs));
   for (const stat of stats) Object.assign(stat, { sent: 0, replied: 0, errors: 0, latencies: [] });
+  const redisInfo = new Redis(env.REDIS_URL);
+  const redisCpu = async () => {
+    const info = await redisInfo.info('cpu');
+    const value = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+    return value('used_cpu_sys') + value('used_cpu_user');
+  };
+  const redisCpuAtStart = await redisCpu();
+  const benchCpuAtStart = process.cpuUsage();
   measuring = true;
   const cpuAtStart = processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0);
   const startedAt = performance.now();
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   sending = false;
   const cpuUsed = processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - cpuAtStart;
+  const benchCpu = process.cpuUsage(benchCpuAtStart);
+  const redisCpuUsed = (await redisCpu()) - redisCpuAtStart;
+  redisInfo.disconnect();
   const elapsedS = (performance.now() - startedAt) / 1000;
   const repliedInWindow = stats.reduce((sum, s) => sum + s.replied, 0);
   // Let the replies still on their way arrive before counting losses.
@@ -219,6 +233,8 @@ async function main(): Promise<void> {
     lost: sent - replied - errors,
     errors,
     platformCpuMsPerMsg: repliedInWindow ? Number(((cpuUsed * 1000) / repliedInWindow).toFixed(3)) : null,
+    clientsCpuMsPerMsg: repliedInWindow ? Number(((benchCpu.user + benchCpu.system) / 1000 / repliedInWindow).toFixed(3)) : null,
+    redisCpuMsPerMsg: repliedInWindow ? Number(((redisCpuUsed * 1000) / repliedInWindow).toFixed(3)) : null,
     rssMB: Math.round(memory.reduce((sum, m) => sum + m.rss, 0)),
     peakRssMB: Math.round(memory.reduce((sum, m) => sum + m.peak, 0)),
   };

@@ -54,4 +54,6 @@ npm run typecheck --silent
 npm run lint --silent
 
 step "tests"
-NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning" npx jest --ci "$@"
+# fasttext.wasm.js loads its WebAssembly with a dynamic import(), which jest allows only with vm modules.
+# The timeout keeps a hung test from holding CI for its whole 90 minutes.
+NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules --no-warnings=ExperimentalWarning" timeout 1200 npx jest --ci "$@"

@@ -78,13 +78,13 @@ export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typ
     inbound: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 200 },
-      removeOnComplete: { count: 1000 },
+      removeOnComplete: true,
       removeOnFail: keepFailed,
     },
     outbound: {
       attempts: settings.outboundAttempts,
       backoff: { type: 'exponential', delay: settings.outboundBackoffMs },
-      removeOnComplete: { count: 1000 },
+      removeOnComplete: true,
       removeOnFail: keepFailed,
     },
   };

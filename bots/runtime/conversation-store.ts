@@ -13,6 +13,7 @@ import {
   type Database,
   type MessagesTable,
 } from '../../platform/database';
+import { createHotQueries, type HotQueries } from './hot-queries';
 import type { MessageAuthor, Reply } from './reply';
 
 /** A conversation row. */
@@ -107,6 +108,7 @@ function inboundPayload(message: InboundMessage): string | null {
 /** Reads and writes conversations and their messages. */
 export class ConversationStore {
   private readonly writes: WriteBatcher;
+  private readonly hot: HotQueries = createHotQueries();
 
   /** @param engine `sqlite` turns on group commit of the hot-path writes (see WriteBatcher). */
   constructor(
@@ -206,13 +208,13 @@ export class ConversationStore {
   }
 
   /** The conversation with this id, if any. */
-  getConversation(id: string): Promise<Conversation | undefined> {
-    return this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    return (await this.hot.conversationById.execute(this.db, { id })).rows[0] as Conversation | undefined;
   }
 
   /** The message with this id, if any. */
-  getMessage(id: string): Promise<StoredMessage | undefined> {
-    return this.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  async getMessage(id: string): Promise<StoredMessage | undefined> {
+    return (await this.hot.messageById.execute(this.db, { id })).rows[0] as StoredMessage | undefined;
   }
 
   /**
@@ -231,16 +233,9 @@ export class ConversationStore {
     // The unique index on the channel message id is the duplicate check: no read before the write.
     try {
       return await this.writes.run(async (trx) => {
-        const counter = await trx
-          .updateTable('conversations')
-          .set((eb) => ({
-            last_seq: eb('last_seq', '+', 1),
-            last_message_at: message.receivedAt,
-            updated_at: message.receivedAt,
-          }))
-          .where('id', '=', conversation.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const bumped = await this.hot.bumpSequence.execute(trx, { id: conversation.id, at: message.receivedAt });
+        const counter = bumped.rows[0] as Conversation | undefined;
+        if (!counter) throw new Error(`Conversation ${conversation.id} does not exist`);
         const row: StoredMessage = {
           id: timeOrderedId(),
           workspace_id: message.workspaceId,
@@ -261,7 +256,7 @@ export class ConversationStore {
           processed_at: null,
           delivered_at: null,
         };
-        await trx.insertInto('messages').values(row).execute();
+        await this.hot.insertMessage.execute(trx, row);
         return { message: row, conversation: counter, duplicate: false };
       });
     } catch (error) {
@@ -273,14 +268,8 @@ export class ConversationStore {
   }
 
   /** Inbound messages of a conversation still waiting to be processed, oldest first. */
-  pendingInbound(conversationId: string): Promise<StoredMessage[]> {
-    return this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('status', '=', 'accepted')
-      .orderBy('seq', 'asc')
-      .execute();
+  async pendingInbound(conversationId: string): Promise<StoredMessage[]> {
+    return (await this.hot.pendingInbound.execute(this.db, { conversationId })).rows as StoredMessage[];
   }
 
   /**
@@ -290,30 +279,22 @@ export class ConversationStore {
    */
   async completeTurn(turn: TurnResult): Promise<StoredMessage[]> {
     return this.writes.run(async (trx) => {
-      const marked = await trx
-        .updateTable('messages')
-        .set({
-          status: 'processed',
-          processed_at: turn.at,
-          language: turn.language,
-          language_confidence: turn.languageConfidence,
-        })
-        .where('id', '=', turn.inboundId)
-        .where('status', '=', 'accepted')
-        .executeTakeFirst();
-      if (Number(marked.numUpdatedRows) === 0) return [];
-      const counter = await trx
-        .updateTable('conversations')
-        .set((eb) => ({
-          last_seq: eb('last_seq', '+', turn.replies.length),
-          updated_at: turn.at,
-          ...(turn.replies.length ? { last_message_at: turn.at } : {}),
-          ...(turn.conversationLanguage ? { language: turn.conversationLanguage } : {}),
-          ...(turn.nextState ? { state: turn.nextState } : {}),
-        }))
-        .where('id', '=', turn.conversationId)
-        .returning('last_seq')
-        .executeTakeFirstOrThrow();
+      const marked = await this.hot.markProcessed.execute(trx, {
+        id: turn.inboundId,
+        at: turn.at,
+        language: turn.language,
+        confidence: turn.languageConfidence,
+      });
+      if (Number(marked.numAffectedRows ?? 0) === 0) return [];
+      const updated = await this.hot.completeConversationTurn.execute(trx, {
+        id: turn.conversationId,
+        count: turn.replies.length,
+        at: turn.at,
+        language: turn.conversationLanguage,
+        state: turn.nextState ?? null,
+      });
+      const counter = updated.rows[0] as { last_seq: number } | undefined;
+      if (!counter) throw new Error(`Conversation ${turn.conversationId} does not exist`);
       const firstSeq = counter.last_seq - turn.replies.length + 1;
       const rows = turn.replies.map(
         (outgoing, index): StoredMessage => ({
@@ -337,7 +318,7 @@ export class ConversationStore {
           delivered_at: null,
         }),
       );
-      if (rows.length) await trx.insertInto('messages').values(rows).execute();
+      for (const row of rows) await this.hot.insertMessage.execute(trx, row);
       return rows;
     });
   }
@@ -396,14 +377,7 @@ export class ConversationStore {
 
   /** Records a successful delivery (idempotent). */
   async markDelivered(messageId: string, at = Date.now()): Promise<void> {
-    await this.writes.run((trx) =>
-      trx
-        .updateTable('messages')
-        .set({ status: 'delivered', delivered_at: at })
-        .where('id', '=', messageId)
-        .where('status', '=', 'pending')
-        .execute(),
-    );
+    await this.writes.run((trx) => this.hot.markDelivered.execute(trx, { id: messageId, at }));
   }
 
   /** Records that delivery gave up after its last attempt. */

@@ -5,3 +5,4 @@ export * from './tables';
 export { isUniqueViolation } from './errors';
 export { WriteBatcher, type TransactionWork } from './write-batcher';
 export { timeOrderedId } from './ids';
+export { PreparedQuery } from './prepared-query';

@@ -115,7 +115,12 @@ describe('RecoverySweep', () => {
     it('removes the old job and queues the message again', async () => {
       const { message } = await acceptWithoutQueueing(platform, 'lost', Date.now() - MINUTE);
       const { queues } = platform.context;
-      await queues.inbound.add('turn', { workspaceId: 'w', conversationId: 'c', messageId: message.id }, { jobId: jobIds.inbound(message.id) });
+      // Kept after completion on purpose (the default removes completed jobs; failed ones are kept for a week).
+      await queues.inbound.add(
+        'turn',
+        { workspaceId: 'w', conversationId: 'c', messageId: message.id },
+        { jobId: jobIds.inbound(message.id), removeOnComplete: false },
+      );
       // A worker that finishes the job without doing the work (as a crash between "done" and "commit" would).
       const careless = new Worker(queueNames.inbound, async () => 'skipped', {
         connection: platform.context.redisFactory.create('careless', { blocking: true }),
