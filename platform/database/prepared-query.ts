@@ -42,7 +42,7 @@ export class PreparedQuery<P extends Record<string, unknown>, R> {
   }
 
   /** Runs the query on `executor` (a database or a transaction) with these values. */
-  execute(executor: Executor, params: P): Promise<QueryResult<R>> {
+  async execute(executor: Executor, params: P): Promise<QueryResult<R>> {
     const { template, slots } = this.prepare(executor);
     const parameters = slots.map((slot) => ('key' in slot ? params[slot.key] : slot.value));
     return executor.executeQuery<R>({ ...template, parameters });
