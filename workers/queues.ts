@@ -3,6 +3,8 @@
  * import from here so a payload change is a type error on both sides.
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { Selectable } from 'kysely';
+import type { MessagesTable } from '../platform/database/tables';
 
 /** Queue names. */
 export const queueNames = {
@@ -35,26 +37,7 @@ export interface OutboundJobData {
 }
 
 /** A stored outgoing message as carried in a job (the `messages` row). */
-export interface OutboundMessageSnapshot {
-  id: string;
-  workspace_id: string;
-  conversation_id: string;
-  seq: number;
-  direction: 'in' | 'out';
-  author: 'shopper' | 'bot' | 'agent';
-  author_name: string | null;
-  channel: string;
-  channel_message_id: string | null;
-  language: string | null;
-  language_confidence: number | null;
-  text: string;
-  payload: string | null;
-  status: 'accepted' | 'processed' | 'pending' | 'delivered' | 'failed';
-  reply_to: string | null;
-  created_at: number;
-  processed_at: number | null;
-  delivered_at: number | null;
-}
+export type OutboundMessageSnapshot = Selectable<MessagesTable>;
 
 /**
  * Job ids derive from message ids, so queueing the same message twice (a retry, the recovery sweep, a duplicate

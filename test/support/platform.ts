@@ -3,9 +3,9 @@
  * processes running the built CLI (`dist/platform/cli.js`), the way production runs them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../config';
 import { bootstrap } from '../../platform/processes/bootstrap';
@@ -36,6 +36,7 @@ export async function startInProcessPlatform(
   options: { databaseUrl?: string; worker?: boolean; overrides?: Record<string, Record<string, unknown>> } = {},
 ): Promise<InProcessPlatform> {
   const adminToken = `test-admin-token-${uniquePrefix('adm')}`;
+  const ownDatabase = options.databaseUrl === undefined;
   const config = loadConfig({
     env: {},
     overrides: {
@@ -63,6 +64,7 @@ export async function startInProcessPlatform(
       await worker?.close();
       await context.close();
       await deleteRedisPrefix(config.redis.keyPrefix);
+      if (ownDatabase) rmSync(dirname(config.database.url.slice('sqlite:'.length)), { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import {
   ConversationStore,
@@ -10,21 +8,11 @@ import {
 } from '../../../bots/runtime/conversation-store';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
 import { WorkspaceStore, type Workspace } from '../../../platform/workspaces';
-import { tempSqliteUrl } from '../../support/platform';
 import { createPostgresDatabase } from '../../support/services';
-
-interface TestDatabase {
-  url: string;
-  drop: () => Promise<void>;
-}
-
-async function sqliteDatabase(): Promise<TestDatabase> {
-  const url = tempSqliteUrl();
-  return { url, drop: async () => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }) };
-}
+import { createSqliteDatabase, type TestDatabase } from '../../support/databases';
 
 describe.each([
-  ['SQLite', sqliteDatabase],
+  ['SQLite', createSqliteDatabase],
   ['PostgreSQL', createPostgresDatabase],
 ])('ConversationStore on %s', (_engine, createDatabase: () => Promise<TestDatabase>) => {
   let database: TestDatabase;

@@ -5,8 +5,6 @@ jest.mock('fasttext.wasm.js', () =>
     .requireActual<{ _load(request: string, parent: null, isMain: boolean): unknown }>('node:module')
     ._load(require.resolve('fasttext.wasm.js'), null, false),
 );
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { ChannelDeliveryRegistry, type ChannelDelivery } from '../../../bots/runtime/channel-delivery';
@@ -19,21 +17,8 @@ import { templatesFor } from '../../../bots/runtime/templates';
 import type { Workspace } from '../../../platform/workspaces';
 import { jobIds } from '../../../workers/queues';
 import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
-
-/** Removes the temporary folder of a `sqlite:` URL made by tempSqliteUrl. */
-function removeSqlite(url: string): void {
-  rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { removeSqlite } from '../../support/databases';
+import { waitFor } from '../../support/wait-for';
 
 describe('TurnProcessor', () => {
   let platform: InProcessPlatform;

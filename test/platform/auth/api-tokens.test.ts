@@ -1,20 +1,8 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { ApiTokenStore, generateToken, hashToken } from '../../../platform/auth';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
 import { WorkspaceStore, type Workspace } from '../../../platform/workspaces';
-import { tempSqliteUrl } from '../../support/platform';
 import { createPostgresDatabase } from '../../support/services';
-
-interface TestDatabase {
-  url: string;
-  drop: () => Promise<void>;
-}
-
-async function sqliteDatabase(): Promise<TestDatabase> {
-  const url = tempSqliteUrl();
-  return { url, drop: async () => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }) };
-}
+import { createSqliteDatabase, type TestDatabase } from '../../support/databases';
 
 describe('generateToken and hashToken', () => {
   it('make distinct pgd_ tokens whose hash is 64 hex characters', () => {
@@ -29,7 +17,7 @@ describe('generateToken and hashToken', () => {
 });
 
 describe.each([
-  ['SQLite', sqliteDatabase],
+  ['SQLite', createSqliteDatabase],
   ['PostgreSQL', createPostgresDatabase],
 ])('ApiTokenStore on %s', (_engine, createDatabase: () => Promise<TestDatabase>) => {
   let database: TestDatabase;

@@ -5,28 +5,13 @@ jest.mock('fasttext.wasm.js', () =>
     .requireActual<{ _load(request: string, parent: null, isMain: boolean): unknown }>('node:module')
     ._load(require.resolve('fasttext.wasm.js'), null, false),
 );
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { SendMessageAck, SessionEvent, WireMessage } from '../../../bots/channels/webchat/protocol-types';
 import { templatesFor } from '../../../bots/runtime/templates';
 import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
-
-/** Removes the temporary folder of a `sqlite:` URL made by tempSqliteUrl. */
-function removeSqlite(url: string): void {
-  rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
-}
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { removeSqlite } from '../../support/databases';
+import { waitFor } from '../../support/wait-for';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

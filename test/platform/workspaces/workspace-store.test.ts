@@ -1,22 +1,10 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
 import { WorkspaceStore } from '../../../platform/workspaces';
-import { tempSqliteUrl } from '../../support/platform';
 import { createPostgresDatabase } from '../../support/services';
-
-interface TestDatabase {
-  url: string;
-  drop: () => Promise<void>;
-}
-
-async function sqliteDatabase(): Promise<TestDatabase> {
-  const url = tempSqliteUrl();
-  return { url, drop: async () => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }) };
-}
+import { createSqliteDatabase, type TestDatabase } from '../../support/databases';
 
 describe.each([
-  ['SQLite', sqliteDatabase],
+  ['SQLite', createSqliteDatabase],
   ['PostgreSQL', createPostgresDatabase],
 ])('WorkspaceStore on %s', (_engine, createDatabase: () => Promise<TestDatabase>) => {
   let database: TestDatabase;
