@@ -50,6 +50,17 @@ describe('The web widget on the demo store', () => {
     expect(restored.some((text) => text.includes('¿Dónde está mi pedido?'))).toBe(true);
     expect(restored.some((text) => /aprendiendo/i.test(text))).toBe(true);
     expect(restored).toHaveLength(2);
+
+    // Keyboard: Escape closes the window and gives focus back to the launcher.
+    await page.getByTestId('composer-input').focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('chat-window').waitFor({ state: 'hidden' });
+    await expect(page.getByTestId('launcher').getAttribute('aria-expanded')).resolves.toBe('false');
+    const focused = await page.evaluate(() => {
+      const host = document.activeElement;
+      return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.getAttribute('data-testid');
+    });
+    expect(focused).toBe('launcher');
     await page.close();
   }, 60_000);
 
