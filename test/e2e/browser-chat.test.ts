@@ -56,10 +56,11 @@ describe('The web widget on the demo store', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('chat-window').waitFor({ state: 'hidden' });
     await expect(page.getByTestId('launcher').getAttribute('aria-expanded')).resolves.toBe('false');
-    const focused = await page.evaluate(() => {
-      const host = document.activeElement;
-      return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.getAttribute('data-testid');
-    });
+    // Evaluated in the page (a string, since the test's TypeScript has no DOM types): the focused element, looking
+    // through the widget's shadow root.
+    const focused = await page.evaluate(
+      `(() => { const host = document.activeElement; return (host && host.shadowRoot && host.shadowRoot.activeElement || host).getAttribute('data-testid'); })()`,
+    );
     expect(focused).toBe('launcher');
     await page.close();
   }, 60_000);
