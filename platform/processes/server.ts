@@ -79,7 +79,7 @@ export async function startServer(
     maxHttpBufferSize: 16_384 + config.chat.maxMessageLength * 4,
     serveClient: false,
   });
-  attachWebchat(io, {
+  const webchat = attachWebchat(io, {
     store: context.store,
     workspaces: context.workspaces,
     ingest: new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns),
@@ -107,6 +107,8 @@ export async function startServer(
         io.close(() => resolve());
       });
       http.closeAllConnections();
+      // Messages already received finish being accepted (persisted and queued) before the process stops.
+      await webchat.drain();
     },
   };
 }

@@ -104,14 +104,17 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady()]);
   logger.info({ concurrency: config.worker.concurrency }, 'worker started');
 
-  let localTurnsInFlight = 0;
+  const localTurns = new Set<Promise<unknown>>();
+  let closing = false;
   const runTurnLocally: LocalTurnRunner = async (conversationId) => {
-    if (localTurnsInFlight >= config.worker.concurrency) return false;
-    localTurnsInFlight += 1;
+    // Declined turns go to the inbound queue: when busy, and once shutdown has begun.
+    if (closing || localTurns.size >= config.worker.concurrency) return false;
+    const turn = turns.processConversation(conversationId);
+    localTurns.add(turn);
     try {
-      return await turns.processConversation(conversationId);
+      return await turn;
     } finally {
-      localTurnsInFlight -= 1;
+      localTurns.delete(turn);
     }
   };
 
@@ -119,7 +122,10 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     sweep,
     runTurnLocally,
     async close() {
+      closing = true;
       clearInterval(sweepTimer);
+      // Drain: turns running in this process finish (and queue their replies) before the queues stop.
+      await Promise.allSettled([...localTurns]);
       await Promise.all([inboundWorker.close(), outboundWorker.close()]);
     },
   };

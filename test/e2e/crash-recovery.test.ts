@@ -58,4 +58,47 @@ describe('When the process is killed between accepting a message and replying', 
     back.socket.close();
     expect(await restarted.stop('SIGTERM')).toBe(0);
   }, 90_000);
+
+  it('drains on SIGTERM: every acknowledged message is answered, after a restart at the latest', async () => {
+    const port = 45000 + Math.floor(Math.random() * 2000);
+    const adminToken = `drain-admin-${randomUUID()}`;
+    const env = {
+      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-drain-')), 'drain.sqlite')}`,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      ADMIN_TOKEN: adminToken,
+      PORT: String(port),
+      CHAT_MESSAGES_PER_MINUTE: '1000',
+    };
+    const first = spawnPlatform('all', env);
+    running.push(first);
+    await first.waitFor(/server listening/);
+    const shopper = await connect(port, { workspace: 'demo', locale: 'en-US' });
+    const acks = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        shopper.socket.emitWithAck('message', { clientMessageId: randomUUID(), text: `Question number ${index}` }),
+      ),
+    );
+    expect(acks.every((ack: { ok: boolean }) => ack.ok)).toBe(true);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    shopper.socket.close();
+
+    const second = spawnPlatform('all', env);
+    running.push(second);
+    await second.waitFor(/server listening/);
+    const conversationId = shopper.session.conversationId ?? (await connect(port, { workspace: 'demo', sessionToken: shopper.session.sessionToken })).session.conversationId;
+    const deadline = Date.now() + 40_000;
+    let replies = 0;
+    while (Date.now() < deadline) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/conversations/${conversationId}/messages?limit=100`, {
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      const { messages } = (await response.json()) as { messages: Array<{ direction: string; status: string }> };
+      expect(messages.filter((m) => m.direction === 'in')).toHaveLength(20);
+      replies = messages.filter((m) => m.direction === 'out').length;
+      if (replies === 20) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(replies).toBe(20);
+  }, 90_000);
 });

@@ -64,9 +64,17 @@ function failure(code: WebchatErrorCode, message: string, limit?: number): SendM
   return { ok: false, error: limit === undefined ? { code, message } : { code, message, limit } };
 }
 
+/** The attached endpoint. */
+export interface WebchatEndpoint {
+  namespace: Namespace;
+  /** Resolves when every message handler in flight has finished (used on shutdown, after sockets are closed). */
+  drain(): Promise<void>;
+}
+
 /** Attaches the web chat namespace to a Socket.IO server. */
-export function attachWebchat(io: Server, deps: WebchatSocketDeps): Namespace {
+export function attachWebchat(io: Server, deps: WebchatSocketDeps): WebchatEndpoint {
   const namespace = io.of(WEBCHAT_NAMESPACE);
+  const inFlight = new Set<Promise<void>>();
 
   namespace.use(async (rawSocket, next) => {
     const socket = rawSocket as unknown as WebchatSocket;
@@ -102,9 +110,12 @@ export function attachWebchat(io: Server, deps: WebchatSocketDeps): Namespace {
   namespace.on('connection', (rawSocket) => {
     const socket = rawSocket as unknown as WebchatSocket;
     const serial = (work: () => Promise<void>) => {
-      socket.data.chain = socket.data.chain.then(work).catch((error: unknown) => {
+      const next = socket.data.chain.then(work).catch((error: unknown) => {
         deps.logger.error({ err: error }, 'webchat handler failed');
       });
+      socket.data.chain = next;
+      inFlight.add(next);
+      void next.finally(() => inFlight.delete(next));
     };
     serial(() => sendSession(socket, deps));
     socket.on('message', (payload: unknown, ack: unknown) => {
@@ -119,7 +130,12 @@ export function attachWebchat(io: Server, deps: WebchatSocketDeps): Namespace {
       serial(() => handleHistory(socket, deps, payload, ack as (result: HistoryAck) => void));
     });
   });
-  return namespace;
+  return {
+    namespace,
+    async drain() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
 }
 
 async function sendSession(socket: WebchatSocket, deps: WebchatSocketDeps): Promise<void> {
