@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
@@ -206,7 +206,6 @@ async function main(): Promise<void> {
   const cpuUsed = processes.reduce((sum, child) => sum + cpuSeconds(child.pid), 0) - cpuAtStart;
   const benchCpu = process.cpuUsage(benchCpuAtStart);
   const redisCpuUsed = (await redisCpu()) - redisCpuAtStart;
-  redisInfo.disconnect();
   const elapsedS = (performance.now() - startedAt) / 1000;
   const repliedInWindow = stats.reduce((sum, s) => sum + s.replied, 0);
   // Let the replies still on their way arrive before counting losses.
@@ -248,6 +247,15 @@ async function main(): Promise<void> {
         }),
     ),
   );
+  // Leave nothing behind: the run's Redis keys and its SQLite folder.
+  let cursor = '0';
+  do {
+    const [next, keys] = await redisInfo.scan(cursor, 'MATCH', `${env.REDIS_PREFIX}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redisInfo.del(...keys);
+  } while (cursor !== '0');
+  redisInfo.disconnect();
+  if (!args.database) rmSync(dirname(database.slice('sqlite:'.length)), { recursive: true, force: true });
   if (args.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else console.table(result);
   process.exit(result.lost === 0 ? 0 : 1);
