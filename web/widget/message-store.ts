@@ -6,7 +6,6 @@
  * Pure module: no DOM and no socket, so it is unit-tested under Node.
  */
 import type { SendMessageAck, WebchatErrorCode, WireMessage } from '../../bots/channels/webchat/protocol-types';
-import type { MessageAuthor, Notice, ProductCard, QuickReply } from '../../bots/runtime/reply';
 
 /** Delivery state of a shopper bubble. Bot and agent messages are always `sent`. */
 export type DeliveryStatus = 'sending' | 'sent' | 'error';
@@ -18,8 +17,11 @@ export interface DeliveryError {
   limit?: number;
 }
 
-/** One entry of the conversation. */
-export interface ChatItem {
+/**
+ * One entry of the conversation: a wire message (without direction, implied by the author) that may still be an
+ * unacknowledged optimistic bubble, hence optional id and seq.
+ */
+export interface ChatItem extends Omit<WireMessage, 'id' | 'seq' | 'direction'> {
   /**
    * Stable identity for the view: `c:<clientMessageId>` for shopper messages sent from a widget (so the optimistic
    * bubble and the server's copy share it), else `m:<id>`.
@@ -29,14 +31,6 @@ export interface ChatItem {
   id?: string;
   /** Server position; absent while unacknowledged. */
   seq?: number;
-  clientMessageId?: string;
-  author: MessageAuthor;
-  authorName?: string;
-  text: string;
-  language?: string;
-  quickReplies?: QuickReply[];
-  cards?: ProductCard[];
-  notice?: Notice;
   /** ISO 8601; for optimistic bubbles, the local send time. */
   at: string;
   status: DeliveryStatus;
