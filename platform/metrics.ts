@@ -55,9 +55,10 @@ export class PlatformMetrics {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        const counts = await readQueueCounts();
-        if (!counts) return;
+        // Redis being down must not take every other metric down with it: report no queue depths instead.
+        const counts = await readQueueCounts()?.catch(() => undefined);
         this.reset();
+        if (!counts) return;
         for (const [queue, states] of Object.entries(counts)) {
           for (const [state, value] of Object.entries(states)) this.set({ queue, state }, value);
         }

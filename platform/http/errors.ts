@@ -20,8 +20,8 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, wha
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || what;
-  throw new HttpError(400, 'invalid_request', `${what} ${field}: ${issue?.message ?? 'invalid'}`);
+  const where = issue?.path.length ? `${what} ${issue.path.join('.')}` : what;
+  throw new HttpError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`);
 }
 
 /** The last middleware: turns thrown errors into JSON. Malformed JSON bodies become 400 with the parser's reason. */
