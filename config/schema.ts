@@ -155,6 +155,11 @@ export const configSchema = z.strictObject({
         env: 'OUTBOUND_ATTEMPTS',
         description: 'Delivery attempts per outgoing message before it is marked failed.',
       }),
+      batchWindowMs: setting(z.number().int().min(0).max(1000).default(5), {
+        env: 'OUTBOUND_BATCH_WINDOW_MS',
+        description:
+          'Replies produced within this many milliseconds share one delivery job (a queue job costs more than a widget delivery). 0 = one job per reply.',
+      }),
       backoffMs: setting(z.number().int().min(10).default(1000), {
         env: 'OUTBOUND_BACKOFF_MS',
         description: 'First retry delay of outgoing messages; doubles on each attempt (exponential backoff).',

@@ -21,8 +21,8 @@ export interface InboundJobData {
   messageId: string;
 }
 
-/** Payload of an `outbound` job: deliver one stored outgoing message on its channel. */
-export interface OutboundJobData {
+/** One stored outgoing message to deliver on its channel. */
+export interface OutboundItem {
   workspaceId: string;
   conversationId: string;
   messageId: string;
@@ -30,17 +30,25 @@ export interface OutboundJobData {
   /** When the shopper message this answers was accepted (epoch ms), for the reply-latency metric. */
   acceptedAt?: number;
   /**
-   * The stored message as it was queued, so delivery needs no database read. Absent when re-queued by the recovery
-   * sweep; then it is read from the database.
+   * The stored message as it was queued, so a first attempt needs no database read. Absent when queued by the
+   * recovery sweep or an agent; retries always read the database.
    */
   message?: OutboundMessageSnapshot;
+}
+
+/**
+ * Payload of an `outbound` job: messages to deliver. Replies produced within a few milliseconds of each other share
+ * one job (see OutboundBatcher), because a queue job's own cost is larger than a web widget delivery's.
+ */
+export interface OutboundJobData {
+  items: OutboundItem[];
 }
 
 /** A stored outgoing message as carried in a job (the `messages` row). */
 export type OutboundMessageSnapshot = Selectable<MessagesTable>;
 
 /**
- * Job ids derive from message ids, so queueing the same message twice (a retry, the recovery sweep, a duplicate
+ * Job ids derive from message ids (a batch's from its first message), so queueing the same message twice (a retry, the recovery sweep, a duplicate
  * webhook) adds one job. BullMQ forbids `:` in custom ids, hence the dash.
  */
 export const jobIds = {

@@ -85,7 +85,9 @@ export function conversationRoutes(deps: ConversationRoutesDeps): Router {
   const send = async (conversation: Conversation, message: StoredMessage) => {
     await deps.outbound.add(
       'deliver',
-      { workspaceId: conversation.workspace_id, conversationId: conversation.id, messageId: message.id, channel: conversation.channel },
+      {
+        items: [{ workspaceId: conversation.workspace_id, conversationId: conversation.id, messageId: message.id, channel: conversation.channel }],
+      },
       { jobId: jobIds.outbound(message.id) },
     );
   };

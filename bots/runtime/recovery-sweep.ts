@@ -51,7 +51,11 @@ export class RecoverySweep {
     } else {
       await this.outbound.add(
         'deliver',
-        { workspaceId: message.workspace_id, conversationId: message.conversation_id, messageId: message.id, channel: message.channel },
+        {
+          items: [
+            { workspaceId: message.workspace_id, conversationId: message.conversation_id, messageId: message.id, channel: message.channel },
+          ],
+        },
         { jobId },
       );
     }

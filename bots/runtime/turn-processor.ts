@@ -4,12 +4,11 @@
  * then queue the replies for delivery.
  */
 import type { Logger } from 'pino';
-import type { Queue } from 'bullmq';
 import { decideLanguage, type LanguageIdentifier } from '../../nlu';
 import type { WorkspaceStore, Workspace } from '../../platform/workspaces';
-import { jobIds, type OutboundJobData } from '../../workers/queues';
 import type { ChannelDeliveryRegistry } from './channel-delivery';
 import type { ConversationLock } from './conversation-lock';
+import type { OutboundBatcher } from './outbound-batcher';
 import { messagePayload, type ConversationStore, type StoredMessage, type Conversation } from './conversation-store';
 import { greetingLanguage } from './greeting-language';
 import { decideTurn } from './skills/policy';
@@ -28,7 +27,8 @@ export interface TurnProcessorDeps {
   workspaces: WorkspaceStore;
   identifier: LanguageIdentifier;
   lock: ConversationLock;
-  outbound: Queue<OutboundJobData>;
+  /** Where replies go for delivery (batched into outbound jobs). */
+  outbound: OutboundBatcher;
   deliveries: ChannelDeliveryRegistry;
   skills: readonly Skill[];
   language: LanguageSettings;
@@ -144,20 +144,16 @@ export class TurnProcessor {
   }
 
   private async queueDelivery(messages: StoredMessage[], conversation: Conversation, acceptedAt: number): Promise<void> {
-    if (messages.length === 0) return;
-    await this.deps.outbound.addBulk(
+    await this.deps.outbound.add(
       messages.map((message) => ({
-        name: 'deliver',
-        data: {
-          workspaceId: conversation.workspace_id,
-          conversationId: conversation.id,
-          messageId: message.id,
-          channel: conversation.channel,
-          acceptedAt,
-          message,
-        },
-        opts: { jobId: jobIds.outbound(message.id) },
+        workspaceId: conversation.workspace_id,
+        conversationId: conversation.id,
+        messageId: message.id,
+        channel: conversation.channel,
+        acceptedAt,
+        message,
       })),
     );
   }
+
 }

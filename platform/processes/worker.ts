@@ -7,6 +7,7 @@ import { DelayedError, UnrecoverableError, Worker, type WorkerOptions } from 'bu
 import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
+import { OutboundBatcher } from '../../bots/runtime/outbound-batcher';
 import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
 import type { LocalTurnRunner } from '../../bots/runtime/ingest';
 import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
@@ -35,12 +36,13 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   await context.identifier.load();
   const emitter = new Emitter(context.redisFactory.create('socket-emit'), { key: socketIoKey(config.redis.keyPrefix) });
   const deliveries = new ChannelDeliveryRegistry().register(new WebchatDelivery(emitter));
+  const outboundBatcher = new OutboundBatcher(queues.outbound, config.outbound.batchWindowMs);
   const turns = new TurnProcessor({
     store,
     workspaces: context.workspaces,
     identifier: context.identifier,
     lock: new ConversationLock(context.redis, config.redis.keyPrefix),
-    outbound: queues.outbound,
+    outbound: outboundBatcher,
     deliveries,
     skills: foundationSkills,
     language: config.language,
@@ -74,7 +76,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     queueNames.outbound,
     async (job) => {
       try {
-        return await outbound.deliver(job.data);
+        return await outbound.deliverAll(job.data, job.attemptsMade > 0);
       } catch (error) {
         if (error instanceof UnknownChannelError) throw new UnrecoverableError(error.message);
         throw error;
@@ -85,8 +87,12 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   outboundWorker.on('failed', (job, error) => {
     if (!job) return;
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    logger.warn({ err: error, messageId: job.data.messageId, attempt: job.attemptsMade, final }, 'delivery failed');
-    if (final) void outbound.giveUp(job.data).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, 'could not mark failed'));
+    const messageIds = job.data.items.map((item) => item.messageId);
+    logger.warn({ err: error, messageIds, attempt: job.attemptsMade, final }, 'delivery failed');
+    if (!final) return;
+    for (const item of job.data.items) {
+      outbound.giveUp(item).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, 'could not mark failed'));
+    }
   });
   inboundWorker.on('failed', (job, error) => {
     logger.error({ err: error, messageId: job?.data.messageId, attempt: job?.attemptsMade }, 'turn failed');
@@ -126,6 +132,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       clearInterval(sweepTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
       await Promise.allSettled([...localTurns]);
+      outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close()]);
     },
   };

@@ -72,7 +72,7 @@ describe('openQueues', () => {
   describe('when a job is added without options', () => {
     it('applies the queue defaults and stores it under the bull prefix', async () => {
       const messageId = timeOrderedId();
-      const data = { workspaceId: 'w', conversationId: 'c', messageId, channel: 'webchat' };
+      const data = { items: [{ workspaceId: 'w', conversationId: 'c', messageId, channel: 'webchat' }] };
       const job = await queues.outbound.add('deliver', data, { jobId: jobIds.outbound(messageId) });
       expect(job.id).toBe(jobIds.outbound(messageId));
       expect(job.opts).toMatchObject({ attempts: 4, backoff: { type: 'exponential', delay: 250 }, removeOnComplete: true });

@@ -98,7 +98,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('processed_at', time)
     .addColumn('delivered_at', time)
     .addUniqueConstraint('messages_seq_unique', ['conversation_id', 'seq'])
-    .addUniqueConstraint('messages_channel_id_unique', ['workspace_id', 'channel', 'channel_message_id'])
+    .execute();
+  // Partial: outgoing messages have no channel message id and need no entry in this index.
+  await db.schema
+    .createIndex('messages_channel_id_unique')
+    .on('messages')
+    .columns(['workspace_id', 'channel', 'channel_message_id'])
+    .unique()
+    .where(sql.ref('channel_message_id'), 'is not', null)
     .execute();
   // The worker's "what is left to do" lookups and the recovery sweep only ever look at unfinished messages.
   await db.schema

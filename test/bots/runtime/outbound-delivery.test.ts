@@ -5,7 +5,7 @@ import { OutboundDelivery } from '../../../bots/runtime/outbound-delivery';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
 import { PlatformMetrics } from '../../../platform/metrics';
 import { WorkspaceStore, type Workspace } from '../../../platform/workspaces';
-import type { OutboundJobData } from '../../../workers/queues';
+import type { OutboundItem } from '../../../workers/queues';
 import { createSqliteDatabase, type TestDatabase } from '../../support/databases';
 
 /** A channel that records what it was asked to deliver; fails while `failWith` is set. */
@@ -61,7 +61,7 @@ describe('OutboundDelivery', () => {
     return store.appendOutgoing({ conversation, outgoing: { reply: { text, language: 'en' }, author: 'bot' } });
   }
 
-  function jobFor(message: StoredMessage, extra: Partial<OutboundJobData> = {}): OutboundJobData {
+  function jobFor(message: StoredMessage, extra: Partial<OutboundItem> = {}): OutboundItem {
     return {
       workspaceId: message.workspace_id,
       conversationId: message.conversation_id,
@@ -191,6 +191,31 @@ describe('OutboundDelivery', () => {
       await delivery.deliver(jobFor(reply));
       await delivery.giveUp(jobFor(reply));
       expect((await store.getMessage(reply.id))?.status).toBe('delivered');
+    });
+  });
+
+  describe('deliverAll', () => {
+    it('delivers every item of a batch and counts them', async () => {
+      const first = await pendingReply('one');
+      const second = await pendingReply('two');
+      expect(await delivery.deliverAll({ items: [jobFor(first), jobFor(second)] }, false)).toBe(2);
+      expect((await store.getMessage(first.id))?.status).toBe('delivered');
+      expect((await store.getMessage(second.id))?.status).toBe('delivered');
+    });
+
+    it('does not let one failing item hold up the others, then fails for a retry', async () => {
+      const elsewhere = await pendingReply('hola', 'whatsapp');
+      const fine = await pendingReply('fine');
+      await expect(delivery.deliverAll({ items: [jobFor(elsewhere), jobFor(fine)] }, false)).rejects.toBeInstanceOf(UnknownChannelError);
+      expect((await store.getMessage(fine.id))?.status).toBe('delivered');
+      expect((await store.getMessage(elsewhere.id))?.status).toBe('pending');
+    });
+
+    it('on a retry, trusts the database over the snapshot', async () => {
+      const reply = await pendingReply();
+      await delivery.deliver(jobFor(reply));
+      const staleSnapshot = { ...reply, status: 'pending' as const };
+      expect(await delivery.deliverAll({ items: [jobFor(reply, { message: staleSnapshot })] }, true)).toBe(0);
     });
   });
 });

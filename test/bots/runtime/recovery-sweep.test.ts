@@ -84,7 +84,7 @@ describe('RecoverySweep', () => {
       });
       expect(await sweep.run(Date.now() - 1000)).toBe(2); // the reply, and the inbound message it came with
       const job = await platform.context.queues.outbound.getJob(jobIds.outbound(reply.id));
-      expect(job?.data).toMatchObject({ messageId: reply.id, conversationId: conversation.id, channel: 'webchat' });
+      expect(job?.data.items).toEqual([expect.objectContaining({ messageId: reply.id, conversationId: conversation.id, channel: 'webchat' })]);
     });
   });
 

@@ -11,6 +11,7 @@ import { ChannelDeliveryRegistry, type ChannelDelivery } from '../../../bots/run
 import { ConversationLock } from '../../../bots/runtime/conversation-lock';
 import type { Conversation, StoredMessage } from '../../../bots/runtime/conversation-store';
 import { IngestService } from '../../../bots/runtime/ingest';
+import { OutboundBatcher } from '../../../bots/runtime/outbound-batcher';
 import { foundationSkills } from '../../../bots/runtime/skills/foundation-skills';
 import { TurnProcessor } from '../../../bots/runtime/turn-processor';
 import { templatesFor } from '../../../bots/runtime/templates';
@@ -38,7 +39,7 @@ describe('TurnProcessor', () => {
       workspaces: platform.context.workspaces,
       identifier: platform.context.identifier,
       lock,
-      outbound: platform.context.queues.outbound,
+      outbound: new OutboundBatcher(platform.context.queues.outbound, 0),
       deliveries: new ChannelDeliveryRegistry().register(silentDelivery),
       skills: foundationSkills,
       language: platform.config.language,
@@ -109,7 +110,7 @@ describe('TurnProcessor', () => {
       expect(replies).toHaveLength(2);
       for (const reply of replies) {
         const job = await platform.context.queues.outbound.getJob(jobIds.outbound(reply.id));
-        expect(job?.data).toMatchObject({ conversationId: conversation.id, messageId: reply.id, channel: 'webchat' });
+        expect(job?.data.items).toEqual([expect.objectContaining({ conversationId: conversation.id, messageId: reply.id, channel: 'webchat' })]);
       }
     });
   });
