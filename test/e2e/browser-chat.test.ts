@@ -82,4 +82,25 @@ describe('The web widget on the demo store', () => {
     expect(conversations).toHaveLength(1);
     await page.close();
   }, 60_000);
+
+  it('shows a message sent in one tab in the shopper’s other open tab', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await first.goto(`${platform.url}/`);
+    await first.getByTestId('launcher').click();
+    await first.getByTestId('composer-input').fill('Hello from tab one');
+    await first.getByTestId('composer-input').press('Enter');
+    await first.locator('[data-testid="message"][data-author="bot"]').first().waitFor({ timeout: 15_000 });
+    await second.goto(`${platform.url}/`);
+    await second.getByTestId('launcher').click();
+    await second.locator('[data-testid="message"][data-author="bot"]').first().waitFor({ timeout: 15_000 });
+
+    await second.getByTestId('composer-input').fill('And hello from tab two');
+    await second.getByTestId('composer-input').press('Enter');
+    await first.locator('[data-testid="message"][data-author="shopper"]', { hasText: 'And hello from tab two' }).waitFor({ timeout: 15_000 });
+    await first.locator('[data-testid="message"][data-author="bot"]').nth(1).waitFor({ timeout: 15_000 });
+    expect(await first.locator('[data-testid="message"]').count()).toBe(4);
+    await context.close();
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ import {
   type MessageState,
 } from './message-store';
 import { Outbox } from './outbox';
+import { TabSync, acknowledgedMessage } from './tab-sync';
 import type { RenderContext } from './render-context';
 import { openStorage, readItem, storageKeys, writeItem, type StorageLike } from './storage';
 import { WidgetView, type ScrollMode } from './view';
@@ -38,6 +39,7 @@ export interface WidgetApi {
 /** One embedded chat widget. */
 export class ChatWidget implements WidgetApi {
   private state: MessageState = EMPTY_STATE;
+  private readonly tabs: TabSync;
   private readonly view: WidgetView;
   private readonly connection: Connection;
   private readonly sessionStorage: StorageLike | undefined;
@@ -88,6 +90,8 @@ export class ChatWidget implements WidgetApi {
         ack: (clientMessageId, ack) => this.onAck(clientMessageId, ack),
       },
     });
+
+    this.tabs = new TabSync(config.workspace, (message) => this.onMessage(message));
 
     // Messages a previous page of this tab could not deliver are shown again right away, still "sending".
     for (const entry of outbox.entries()) {
@@ -177,7 +181,9 @@ export class ChatWidget implements WidgetApi {
   }
 
   private onAck(clientMessageId: string, ack: SendMessageAck): void {
+    const sent = this.state.items.find((item) => item.clientMessageId === clientMessageId);
     this.state = applyAck(this.state, clientMessageId, ack);
+    if (ack.ok && !ack.duplicate && sent) this.tabs.announce(acknowledgedMessage({ clientMessageId, text: sent.text, at: sent.at }, ack));
     this.render('follow');
   }
 

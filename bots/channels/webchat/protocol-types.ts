@@ -4,7 +4,8 @@
  *
  * Handshake: `io(url + '/webchat', { auth: WebchatAuth })`.
  * Server -> client events: `session` (after connect and after every reconnect), `message` (a new message of the
- * conversation, from the bot, an agent, or the shopper's own message echoed to their other tabs), `typing`.
+ * conversation, from the bot or an agent; the shopper's own messages reach their other tabs through the widget's
+ * BroadcastChannel), `typing`.
  * Client -> server events: `message` (with an acknowledgement callback), `history` (older messages).
  */
 import type { MessageAuthor, Notice, ProductCard, QuickReply } from '../../runtime/reply';

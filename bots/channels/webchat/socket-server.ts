@@ -200,8 +200,7 @@ async function handleMessage(
       conversation,
     );
     reply({ ok: true, messageId: result.message.id, seq: result.message.seq, duplicate: result.duplicate });
-    // The shopper's other tabs show the message too.
-    if (!result.duplicate) socket.to(conversationRoom(conversation.id)).emit('message', toWireMessage(result.message));
+    // The shopper's other tabs learn of it from the widget itself (BroadcastChannel), not through Redis.
   } catch (error) {
     deps.logger.error({ err: error }, 'webchat message not accepted');
     reply(failure('internal_error', 'The message could not be accepted; please send it again.'));
