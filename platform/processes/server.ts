@@ -68,8 +68,8 @@ export async function startServer(
   app.use(errorHandler(logger));
 
   const http = createServer(app);
-  const pub = context.redisFactory.create('socket-pub');
-  const sub = context.redisFactory.create('socket-sub', { blocking: true, subscriber: true });
+  const pub = context.redisFactory.create('socket-pub', { autoPipelining: true });
+  const sub = context.redisFactory.create('socket-sub', { blocking: true });
   const io = new SocketServer(http, {
     // The widget runs on the stores' own domains; it sends no cookies, so any origin may connect.
     cors: { origin: true, credentials: false },

@@ -34,14 +34,16 @@ export interface RunningWorker {
 export async function startWorker(context: PlatformContext): Promise<RunningWorker> {
   const { config, logger, store, queues } = context;
   await context.identifier.load();
-  const emitter = new Emitter(context.redisFactory.create('socket-emit'), { key: socketIoKey(config.redis.keyPrefix) });
+  const emitter = new Emitter(context.redisFactory.create('socket-emit', { autoPipelining: true }), {
+    key: socketIoKey(config.redis.keyPrefix),
+  });
   const deliveries = new ChannelDeliveryRegistry().register(new WebchatDelivery(emitter));
   const outboundBatcher = new OutboundBatcher(queues.outbound, config.outbound.batchWindowMs);
   const turns = new TurnProcessor({
     store,
     workspaces: context.workspaces,
     identifier: context.identifier,
-    lock: new ConversationLock(context.redis, config.redis.keyPrefix),
+    lock: new ConversationLock(context.redisFactory.create('locks', { autoPipelining: true }), config.redis.keyPrefix),
     outbound: outboundBatcher,
     deliveries,
     skills: foundationSkills,
