@@ -3,12 +3,11 @@
  * SIGKILL (no worker ran yet) is answered after the platform restarts, and the reply reaches the shopper.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import type { SessionEvent, WireMessage } from '../../bots/channels/webchat/protocol-types';
-import { spawnPlatform, type PlatformProcess } from '../support/platform';
+import { dirname } from 'node:path';
+import { spawnPlatform, tempSqliteUrl, type PlatformProcess } from '../support/platform';
 import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from '../support/services';
 
 function connect(port: number, auth: Record<string, string>): Promise<{ socket: Socket; session: SessionEvent }> {
@@ -22,16 +21,23 @@ function connect(port: number, auth: Record<string, string>): Promise<{ socket: 
 describe('When the process is killed between accepting a message and replying', () => {
   const prefix = uniquePrefix('crash');
   const running: PlatformProcess[] = [];
+  const folders: string[] = [];
+  const sqliteUrl = () => {
+    const url = tempSqliteUrl();
+    folders.push(dirname(url.slice('sqlite:'.length)));
+    return url;
+  };
 
   afterAll(async () => {
     await Promise.all(running.map((p) => p.stop('SIGKILL')));
     await deleteRedisPrefix(prefix);
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
   it('still delivers the reply after a restart', async () => {
     const port = 43000 + Math.floor(Math.random() * 2000);
     const env = {
-      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-crash-')), 'crash.sqlite')}`,
+      DATABASE_URL: sqliteUrl(),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       ADMIN_TOKEN: `crash-admin-${randomUUID()}`,
@@ -63,7 +69,7 @@ describe('When the process is killed between accepting a message and replying', 
     const port = 45000 + Math.floor(Math.random() * 2000);
     const adminToken = `drain-admin-${randomUUID()}`;
     const env = {
-      DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-drain-')), 'drain.sqlite')}`,
+      DATABASE_URL: sqliteUrl(),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       ADMIN_TOKEN: adminToken,

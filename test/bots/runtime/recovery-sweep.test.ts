@@ -12,8 +12,7 @@ import type { Conversation } from '../../../bots/runtime/conversation-store';
 import { RecoverySweep } from '../../../bots/runtime/recovery-sweep';
 import type { Workspace } from '../../../platform/workspaces';
 import { bullPrefix, jobIds, queueNames } from '../../../workers/queues';
-import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
-import { removeSqlite } from '../../support/databases';
+import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
 import { waitFor } from '../../support/wait-for';
 
 const MINUTE = 60_000;
@@ -48,18 +47,15 @@ async function acceptWithoutQueueing(platform: InProcessPlatform, text: string, 
 describe('RecoverySweep', () => {
   let platform: InProcessPlatform;
   let sweep: RecoverySweep;
-  let databaseUrl: string;
 
   beforeEach(async () => {
-    databaseUrl = tempSqliteUrl();
-    platform = await startInProcessPlatform({ worker: false, databaseUrl });
+    platform = await startInProcessPlatform({ worker: false });
     const { store, queues } = platform.context;
     sweep = new RecoverySweep(store, queues.inbound, queues.outbound, pino({ level: 'silent' }));
   });
 
   afterEach(async () => {
     await platform?.close();
-    removeSqlite(databaseUrl);
   });
 
   describe('when an accepted message was never queued', () => {
@@ -125,13 +121,11 @@ describe('RecoverySweep', () => {
 
 describe('The worker’s recovery sweep', () => {
   let platform: InProcessPlatform;
-  const databaseUrl = tempSqliteUrl();
   beforeAll(async () => {
-    platform = await startInProcessPlatform({ databaseUrl });
+    platform = await startInProcessPlatform();
   });
   afterAll(async () => {
     await platform?.close();
-    removeSqlite(databaseUrl);
   });
 
   describe('when a message was accepted but never queued', () => {

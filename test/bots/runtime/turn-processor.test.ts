@@ -17,8 +17,7 @@ import { TurnProcessor } from '../../../bots/runtime/turn-processor';
 import { templatesFor } from '../../../bots/runtime/templates';
 import type { Workspace } from '../../../platform/workspaces';
 import { jobIds } from '../../../workers/queues';
-import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
-import { removeSqlite } from '../../support/databases';
+import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
 import { waitFor } from '../../support/wait-for';
 
 describe('TurnProcessor', () => {
@@ -26,10 +25,9 @@ describe('TurnProcessor', () => {
   let workspace: Workspace;
   let processor: TurnProcessor;
   let lock: ConversationLock;
-  const databaseUrl = tempSqliteUrl();
 
   beforeAll(async () => {
-    platform = await startInProcessPlatform({ worker: false, databaseUrl });
+    platform = await startInProcessPlatform({ worker: false });
     workspace = (await platform.context.workspaces.findBySlug('demo')) as Workspace;
     lock = new ConversationLock(platform.context.redis, platform.config.redis.keyPrefix);
     // Delivery is the outbound queue's business; here it only has to exist for the channel.
@@ -49,7 +47,6 @@ describe('TurnProcessor', () => {
 
   afterAll(async () => {
     await platform?.close();
-    removeSqlite(databaseUrl);
   });
 
   async function conversationWith(texts: Array<string | { text: string; payload?: string; locale?: string }>) {
@@ -186,13 +183,11 @@ describe('TurnProcessor', () => {
 
 describe('A running worker', () => {
   let platform: InProcessPlatform;
-  const databaseUrl = tempSqliteUrl();
   beforeAll(async () => {
-    platform = await startInProcessPlatform({ databaseUrl });
+    platform = await startInProcessPlatform();
   });
   afterAll(async () => {
     await platform?.close();
-    removeSqlite(databaseUrl);
   });
 
   describe('when five messages of one conversation arrive at once', () => {

@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { SendMessageAck, SessionEvent, WireMessage } from '../../../bots/channels/webchat/protocol-types';
 import { templatesFor } from '../../../bots/runtime/templates';
-import { startInProcessPlatform, tempSqliteUrl, type InProcessPlatform } from '../../support/platform';
-import { removeSqlite } from '../../support/databases';
+import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
 import { waitFor } from '../../support/wait-for';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,16 +25,14 @@ interface Shopper {
 describe('The platform over HTTP and Socket.IO', () => {
   let platform: InProcessPlatform;
   const sockets: Socket[] = [];
-  const databaseUrl = tempSqliteUrl();
 
   beforeAll(async () => {
-    platform = await startInProcessPlatform({ databaseUrl });
+    platform = await startInProcessPlatform();
   });
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     await platform?.close();
-    removeSqlite(databaseUrl);
   });
 
   function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}) {
