@@ -125,7 +125,7 @@ function upsert(items: ChatItem[], message: WireMessage): void {
 
 /**
  * Adds or updates one server message (a `message` event): deduplicated by `id`, and by `clientMessageId` against
- * the shopper's optimistic bubbles and the echo of a message sent from another tab.
+ * the shopper's optimistic bubbles and the copy of a message sent from another tab (announced by tab-sync).
  */
 export function applyMessage(state: MessageState, message: WireMessage): MessageState {
   const items = [...state.items];
@@ -190,7 +190,7 @@ export function addPending(state: MessageState, pending: PendingMessage): Messag
 
 /**
  * Applies the server's acknowledgement of a shopper message: on success the bubble gets its id and position (and
- * merges with a copy that arrived first as an echo); on failure it shows the error.
+ * merges with a copy that arrived first from another tab); on failure it shows the error.
  */
 export function applyAck(state: MessageState, clientMessageId: string, ack: SendMessageAck): MessageState {
   const index = state.items.findIndex((item) => item.clientMessageId === clientMessageId);
@@ -210,7 +210,7 @@ export function applyAck(state: MessageState, clientMessageId: string, ack: Send
   const updated: ChatItem = { ...current, id: ack.messageId, seq: ack.seq, status: 'sent' };
   delete updated.error;
   items[index] = updated;
-  // The same message may already be listed under its server id (an echo without clientMessageId).
+  // The same message may already be listed under its server id (a copy without clientMessageId).
   const withoutTwin = items.filter((item, i) => i === index || item.id !== ack.messageId);
   return { ...state, items: ordered(withoutTwin) };
 }
