@@ -380,6 +380,20 @@ export class ConversationStore {
     await this.writes.run((trx) => this.hot.markDelivered.execute(trx, { id: messageId, at }));
   }
 
+  /** Records the delivery of several messages with one statement (idempotent). */
+  async markDeliveredMany(messageIds: readonly string[], at = Date.now()): Promise<void> {
+    if (messageIds.length === 0) return;
+    if (messageIds.length === 1) return this.markDelivered(messageIds[0] as string, at);
+    await this.writes.run((trx) =>
+      trx
+        .updateTable('messages')
+        .set({ status: 'delivered', delivered_at: at })
+        .where('id', 'in', messageIds)
+        .where('status', '=', 'pending')
+        .execute(),
+    );
+  }
+
   /** Records that delivery gave up after its last attempt. */
   async markFailed(messageId: string): Promise<void> {
     await this.db.updateTable('messages').set({ status: 'failed' }).where('id', '=', messageId).where('status', '=', 'pending').execute();

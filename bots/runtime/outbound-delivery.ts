@@ -2,7 +2,7 @@
 import type { PlatformMetrics } from '../../platform/metrics';
 import type { OutboundItem, OutboundJobData } from '../../workers/queues';
 import type { ChannelDeliveryRegistry } from './channel-delivery';
-import type { ConversationStore } from './conversation-store';
+import type { ConversationStore, StoredMessage } from './conversation-store';
 
 /** Sends queued replies through the channel's delivery and records the outcome. */
 export class OutboundDelivery {
@@ -18,31 +18,48 @@ export class OutboundDelivery {
    * @param retry true from the second attempt on: snapshots are ignored and statuses read from the database.
    */
   async deliverAll(job: OutboundJobData, retry: boolean): Promise<number> {
-    let delivered = 0;
+    const sent: StoredMessage[] = [];
     let firstError: unknown;
     for (const item of job.items) {
       try {
-        const outcome = await this.deliver(retry ? { ...item, message: undefined } : item);
-        if (outcome === 'delivered') delivered += 1;
+        const message = await this.send(retry ? { ...item, message: undefined } : item);
+        if (message) sent.push(message);
       } catch (error) {
         firstError ??= error;
       }
     }
+    // One statement for the whole job: awaiting one update per message would also wait for one commit each.
+    await this.store.markDeliveredMany(sent.map((message) => message.id));
+    job.items.forEach((item) => {
+      const message = sent.find((candidate) => candidate.id === item.messageId);
+      if (message) this.recordDelivered(message, item);
+    });
     if (firstError !== undefined) throw firstError;
-    return delivered;
+    return sent.length;
   }
 
   /** Delivers one message unless it was delivered already. Throws to be retried. */
-  async deliver(job: OutboundItem): Promise<'delivered' | 'skipped'> {
+  async deliver(item: OutboundItem): Promise<'delivered' | 'skipped'> {
+    const message = await this.send(item);
+    if (!message) return 'skipped';
+    await this.store.markDelivered(message.id);
+    this.recordDelivered(message, item);
+    return 'delivered';
+  }
+
+  /** Sends the item's message on its channel; undefined when there is nothing (left) to send. */
+  private async send(item: OutboundItem): Promise<StoredMessage | undefined> {
     // The snapshot spares a read; a retry after a delivery whose status update was lost delivers again, which
     // channels dedupe by message id.
-    const message = job.message ?? (await this.store.getMessage(job.messageId));
-    if (!message || message.status === 'delivered' || message.status === 'failed') return 'skipped';
+    const message = item.message ?? (await this.store.getMessage(item.messageId));
+    if (!message || message.status === 'delivered' || message.status === 'failed') return undefined;
     await this.deliveries.get(message.channel).deliver(message);
-    await this.store.markDelivered(message.id);
+    return message;
+  }
+
+  private recordDelivered(message: StoredMessage, item: OutboundItem): void {
     this.metrics.messagesOut.inc({ channel: message.channel, author: message.author });
-    if (job.acceptedAt) this.metrics.replyLatency.observe({ channel: message.channel }, (Date.now() - job.acceptedAt) / 1000);
-    return 'delivered';
+    if (item.acceptedAt) this.metrics.replyLatency.observe({ channel: message.channel }, (Date.now() - item.acceptedAt) / 1000);
   }
 
   /** Called when the last attempt failed: the message is marked failed (if still pending) for agents to see. */

@@ -334,6 +334,16 @@ describe.each([
       await store.markFailed(message.id);
       expect((await store.getMessage(message.id))?.status).toBe('accepted');
     });
+
+    it('marks several pending messages delivered at once and skips those already failed', async () => {
+      const [first, second, failed] = [await pendingReply(), await pendingReply(), await pendingReply()];
+      await store.markFailed(failed.id);
+      await store.markDeliveredMany([first.id, second.id, failed.id], 7000);
+      expect(await store.getMessage(first.id)).toMatchObject({ status: 'delivered', delivered_at: 7000 });
+      expect(await store.getMessage(second.id)).toMatchObject({ status: 'delivered', delivered_at: 7000 });
+      expect((await store.getMessage(failed.id))?.status).toBe('failed');
+      await expect(store.markDeliveredMany([])).resolves.toBeUndefined();
+    });
   });
 
   describe('listMessages', () => {
