@@ -137,6 +137,11 @@ export const configSchema = z.strictObject({
         description:
           'Jobs each worker process runs at once per queue. Higher values help when channels answer slowly; each extra slot costs CPU per job.',
       }),
+      localTurnLimit: setting(z.number().int().min(1).max(100_000).default(256), {
+        env: 'WORKER_LOCAL_TURN_LIMIT',
+        description:
+          'With server and worker in one process: turns run in-process up to this many at once; more go through the inbound queue. Turns mostly wait on commits, so this can be well above WORKER_CONCURRENCY.',
+      }),
       httpPort: setting(z.number().int().min(0).max(65535).default(0), {
         env: 'WORKER_HTTP_PORT',
         description:

@@ -24,7 +24,7 @@ const BUSY_RETRY_MS = 20;
 export interface RunningWorker {
   /** Runs the recovery sweep now (also runs on a timer). */
   sweep(): Promise<number>;
-  /** Runs a turn in this process (for a server in the same process); declines when `concurrency` turns run. */
+  /** Runs a turn in this process (for a server in the same process); declines past `localTurnLimit` turns. */
   runTurnLocally: LocalTurnRunner;
   /** Stops taking jobs and waits for the active ones. */
   close(): Promise<void>;
@@ -116,7 +116,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   let closing = false;
   const runTurnLocally: LocalTurnRunner = async (conversationId) => {
     // Declined turns go to the inbound queue: when busy, and once shutdown has begun.
-    if (closing || localTurns.size >= config.worker.concurrency) return false;
+    if (closing || localTurns.size >= config.worker.localTurnLimit) return false;
     const turn = turns.processConversation(conversationId);
     localTurns.add(turn);
     try {
