@@ -22,9 +22,15 @@ export class ConversationLock {
     return `${this.keyPrefix}:lock:conversation:${conversationId}`;
   }
 
+  // Tokens only need to be unique among holders: a random per-lock-object prefix and a counter are, without
+  // drawing fresh randomness for every message.
+  private readonly tokenPrefix = randomBytes(9).toString('base64url');
+  private tokenCounter = 0;
+
   /** The lock's token when acquired, undefined when another holder has it. */
   async tryAcquire(conversationId: string): Promise<string | undefined> {
-    const token = randomBytes(12).toString('base64url');
+    this.tokenCounter += 1;
+    const token = `${this.tokenPrefix}.${this.tokenCounter}`;
     const result = await this.redis.set(this.key(conversationId), token, 'PX', this.ttlMs, 'NX');
     return result === 'OK' ? token : undefined;
   }
