@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { startSqliteCheckpointer } from './sqlite-checkpointer';
 import type { Database } from './tables';
 
 const STATEMENT_CACHE_SIZE = 256;
@@ -72,11 +73,21 @@ export function openDatabase(url: string, poolSize = 10): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    // A larger page cache and rarer checkpoints (each checkpoint syncs the database file) for a write-heavy load.
+    // A larger page cache for a write-heavy load; checkpoints run on their own thread (see sqlite-checkpointer.ts).
     sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('wal_autocheckpoint = 10000');
+    sqlite.pragma('journal_size_limit = 67108864');
+    const checkpointer = inMemory ? undefined : startSqliteCheckpointer(path);
+    if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, engine: 'sqlite', target: `sqlite:${path}`, close: () => db.destroy() };
+    return {
+      db,
+      engine: 'sqlite',
+      target: `sqlite:${path}`,
+      close: async () => {
+        await db.destroy();
+        await checkpointer?.close();
+      },
+    };
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({
