@@ -1,8 +1,10 @@
 /**
  * Accepts normalised inbound messages: drops duplicates by channel message id, persists the message (before the
- * channel is acknowledged), and queues its processing with an idempotent job id.
+ * channel is acknowledged), and hands its processing on: to a turn in this process, or to the inbound queue with an
+ * idempotent job id.
  */
 import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
 import type { PlatformMetrics } from '../../platform/metrics';
 import { jobIds, type InboundJobData } from '../../workers/queues';
 import type { AcceptResult, Conversation, ConversationStore, InboundMessage } from './conversation-store';
@@ -25,11 +27,12 @@ export class IngestService {
     private readonly inbound: Queue<InboundJobData>,
     private readonly metrics: PlatformMetrics,
     private readonly localTurns?: LocalTurnRunner,
+    private readonly logger?: Logger,
   ) {}
 
   /**
-   * Persists and queues one message. Resolves once the message is durable and queued: only then may the channel
-   * acknowledge it. A duplicate is not stored again; if its first copy is still unprocessed (the process died
+   * Persists one message and hands on its processing. Resolves once the message is durable (and, without a local
+   * runner, queued): only then may the channel acknowledge it. A duplicate is not stored again; if its first copy is still unprocessed (the process died
    * between persisting and queueing), it is queued again, which the job id makes harmless.
    *
    * @param conversation the message's conversation when the adapter already knows it (saves a lookup).
@@ -69,8 +72,14 @@ export class IngestService {
     setImmediate(() => {
       runner(job.conversationId)
         .then((outcome) => (outcome === 'busy' || outcome === false ? this.queue(job) : undefined))
-        .catch(() => this.queue(job))
-        .catch(() => undefined); // Redis is down too: the recovery sweep re-queues the stored message.
+        .catch((error: unknown) => {
+          this.logger?.warn({ err: error, messageId: job.messageId }, 'local turn failed; queueing it');
+          return this.queue(job);
+        })
+        .catch((error: unknown) => {
+          // Redis is down too: the message stays `accepted` and the recovery sweep queues it later.
+          this.logger?.error({ err: error, messageId: job.messageId }, 'turn could not be queued; left to the recovery sweep');
+        });
     });
   }
 }

@@ -82,7 +82,7 @@ export async function startServer(
   const webchat = attachWebchat(io, {
     store: context.store,
     workspaces: context.workspaces,
-    ingest: new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns),
+    ingest: new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns, logger),
     settings: config.chat,
     logger,
   });
