@@ -130,6 +130,87 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  nlu: z
+    .strictObject({
+      intentClassifier: setting(z.enum(['linear-svm', 'naive-bayes']).default('linear-svm'), {
+        env: 'NLU_INTENT_CLASSIFIER',
+        description:
+          'Intent classifier trained by the model registry: `linear-svm` (default, most accurate) or `naive-bayes` (comparison baseline).',
+      }),
+      minConfidence: setting(z.number().min(0).max(1).default(0.5), {
+        env: 'NLU_MIN_CONFIDENCE',
+        description: 'Calibrated intent confidence below which the bot does not act on an intent and asks the shopper to rephrase.',
+      }),
+      frustrationHandoff: setting(z.number().min(0).max(1).default(0.6), {
+        env: 'NLU_FRUSTRATION_HANDOFF',
+        description: 'Frustration score (0-1) at which the conversation is handed to a person (`waiting_agent`).',
+      }),
+      notUnderstoodHandoff: setting(z.number().int().min(1).max(20).default(2), {
+        env: 'NLU_NOT_UNDERSTOOD_HANDOFF',
+        description: 'Messages in a row the bot did not understand before it hands the conversation to a person.',
+      }),
+      modelCacheDir: setting(z.string().min(1).default('./data/model-cache'), {
+        env: 'NLU_MODEL_CACHE_DIR',
+        description:
+          'Folder where the trained built-in intent model is cached by training-data fingerprint, so a fresh database installs it without retraining.',
+      }),
+      trainOnStart: setting(z.boolean().default(true), {
+        env: 'NLU_TRAIN_ON_START',
+        description:
+          'At start-up, when no built-in intent model is live (or the shipped data changed), install it from the cache or queue its training.',
+      }),
+    })
+    .prefault({}),
+  commerce: z
+    .strictObject({
+      seedDemo: setting(z.boolean().default(true), {
+        env: 'COMMERCE_SEED_DEMO',
+        description: 'Fill the default workspace with the demo store (products, customers, orders) when it has no products yet.',
+      }),
+    })
+    .prefault({}),
+  models: z
+    .strictObject({
+      folder: setting(z.string().min(1).default('./models'), {
+        env: 'MODELS_DIR',
+        description:
+          'Local folder of transformer models, laid out like the Hugging Face hub: `<folder>/<org>/<name>/{config.json,tokenizer.json,onnx/model.onnx}`. Fill it with `npm run models:download`.',
+      }),
+      allowRemote: setting(z.boolean().default(false), {
+        env: 'MODELS_ALLOW_REMOTE',
+        description:
+          'Let the model runtime download missing models from the Hugging Face hub into the models folder. Off: only the local folder is read.',
+      }),
+      device: setting(z.enum(['cpu', 'cuda']).default('cpu'), {
+        env: 'MODELS_DEVICE',
+        description:
+          'Where transformer models run. `cuda` needs Linux x64, CUDA 12 and onnxruntime-node installed with `npm install --onnxruntime-node-install=cuda12`.',
+      }),
+      dtype: setting(z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('fp32'), {
+        env: 'MODELS_DTYPE',
+        description:
+          'Weight precision of the ONNX file to load (`fp32` = `onnx/model.onnx`, `q8` = `onnx/model_quantized.onnx`, `fp16` = `onnx/model_fp16.onnx`, ...).',
+      }),
+      embeddingModel: setting(z.string().default(''), {
+        env: 'MODELS_EMBEDDING',
+        description:
+          'Hub id of the sentence-embedding model, e.g. `Xenova/multilingual-e5-small`. Empty: no transformer embedding model is used.',
+      }),
+      threads: setting(z.number().int().min(1).max(64).default(1), {
+        env: 'MODELS_THREADS',
+        description: 'Worker threads per loaded model; each holds its own copy of the model and runs one batch at a time.',
+      }),
+      maxBatchSize: setting(z.number().int().min(1).max(4096).default(32), {
+        env: 'MODELS_MAX_BATCH',
+        description: 'Most texts the model runtime puts in one inference batch.',
+      }),
+      batchWindowMs: setting(z.number().int().min(0).max(1000).default(2), {
+        env: 'MODELS_BATCH_WINDOW_MS',
+        description:
+          'Requests arriving within this many milliseconds are run as one batch (up to MODELS_MAX_BATCH texts). 0 = batch only what arrives in the same tick.',
+      }),
+    })
+    .prefault({}),
   worker: z
     .strictObject({
       concurrency: setting(z.number().int().min(1).max(1000).default(16), {

@@ -12,7 +12,21 @@ export const queueNames = {
   inbound: 'inbound',
   /** Messages waiting to be delivered to a channel (one job per outgoing message). */
   outbound: 'outbound',
+  /** Model training runs (one job per scope and component at a time). */
+  training: 'training',
 } as const;
+
+/** Payload of a `training` job: train a component's model for a scope. */
+export interface TrainModelJobData {
+  /** Workspace id, or null for the built-in model. */
+  scope: string | null;
+  /** Registry name of the component, e.g. `intent-classifier`. */
+  component: string;
+  /** Train even when the data has not changed since the live version. */
+  force?: boolean;
+  /** Who asked (an admin token name, `startup`), for the audit trail. */
+  requestedBy: string;
+}
 
 /** Payload of an `inbound` job: a conversation has an accepted message to process. */
 export interface InboundJobData {
@@ -54,6 +68,8 @@ export type OutboundMessageSnapshot = Selectable<MessagesTable>;
 export const jobIds = {
   inbound: (messageId: string): string => `in-${messageId}`,
   outbound: (messageId: string): string => `out-${messageId}`,
+  /** One waiting run per scope and component: asking again while one is queued adds nothing. */
+  training: (scope: string | null, component: string): string => `train-${component}-${scope ?? 'builtin'}`,
 };
 
 /** Tunables for {@link defaultJobOptions}. */
@@ -78,6 +94,14 @@ export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typ
       removeOnComplete: true,
       removeOnFail: keepFailed,
     },
+    // Training is deterministic: a failure repeats, so one retry (for a crash mid-run) is enough. Finished runs are
+    // kept for a day so the dashboard shows them, then removed (which also frees the job id for the next run).
+    training: {
+      attempts: 2,
+      backoff: { type: 'fixed', delay: 5000 },
+      removeOnComplete: { age: 24 * 3600, count: 100 },
+      removeOnFail: keepFailed,
+    },
   };
 }
 
@@ -90,6 +114,7 @@ export function bullPrefix(redisKeyPrefix: string): string {
 export interface Queues {
   inbound: Queue<InboundJobData>;
   outbound: Queue<OutboundJobData>;
+  training: Queue<TrainModelJobData>;
   close(): Promise<void>;
 }
 
@@ -101,11 +126,13 @@ export function openQueues(connection: ConnectionOptions, redisKeyPrefix: string
   const streams = { events: { maxLen: 1000 } };
   const inbound = new Queue<InboundJobData>(queueNames.inbound, { connection, prefix, defaultJobOptions: defaults.inbound, streams });
   const outbound = new Queue<OutboundJobData>(queueNames.outbound, { connection, prefix, defaultJobOptions: defaults.outbound, streams });
+  const training = new Queue<TrainModelJobData>(queueNames.training, { connection, prefix, defaultJobOptions: defaults.training, streams });
   return {
     inbound,
     outbound,
+    training,
     async close() {
-      await Promise.all([inbound.close(), outbound.close()]);
+      await Promise.all([inbound.close(), outbound.close(), training.close()]);
     },
   };
 }

@@ -71,6 +71,8 @@ export interface TurnResult {
   languageConfidence: number | null;
   conversationLanguage: string | null;
   nextState?: ConversationState;
+  /** The dialogue memory after this turn (JSON, or null to forget); undefined keeps it as it is. */
+  dialogue?: string | null;
   replies: OutgoingMessage[];
   at: number;
 }
@@ -144,6 +146,7 @@ export class ConversationStore {
           created_at: now,
           updated_at: now,
           last_message_at: now,
+          dialogue: null,
         };
         await trx.insertInto('conversations').values(conversation).execute();
         return { ...conversation, last_seq: 0 };
@@ -292,6 +295,8 @@ export class ConversationStore {
         at: turn.at,
         language: turn.conversationLanguage,
         state: turn.nextState ?? null,
+        setDialogue: turn.dialogue === undefined ? 0 : 1,
+        dialogue: turn.dialogue ?? null,
       });
       const counter = updated.rows[0] as { last_seq: number } | undefined;
       if (!counter) throw new Error(`Conversation ${turn.conversationId} does not exist`);

@@ -53,9 +53,18 @@ export function createHotQueries() {
     ),
     /** Reserves `count` sequence numbers and applies a turn's language and state (null keeps the current value). */
     completeConversationTurn: new PreparedQuery<
-      { id: string; count: number; at: number; language: string | null; state: ConversationState | null },
+      {
+        id: string;
+        count: number;
+        at: number;
+        language: string | null;
+        state: ConversationState | null;
+        /** 1: replace the dialogue memory with `dialogue`; 0: keep it (SQLite binds no booleans). */
+        setDialogue: number;
+        dialogue: string | null;
+      },
       unknown
-    >(['id', 'count', 'at', 'language', 'state'], (db, p) =>
+    >(['id', 'count', 'at', 'language', 'state', 'setDialogue', 'dialogue'], (db, p) =>
       db
         .updateTable('conversations')
         .set((eb) => ({
@@ -64,6 +73,7 @@ export function createHotQueries() {
           last_message_at: sql<number>`case when ${p.count} > 0 then ${p.at} else last_message_at end`,
           language: sql<string>`coalesce(${p.language}, language)`,
           state: sql<ConversationState>`coalesce(${p.state}, state)`,
+          dialogue: sql<string | null>`case when ${p.setDialogue} = 1 then ${p.dialogue} else dialogue end`,
         }))
         .where('id', '=', p.id)
         .returning('last_seq'),

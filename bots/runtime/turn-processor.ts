@@ -11,9 +11,12 @@ import type { ConversationLock } from './conversation-lock';
 import type { OutboundBatcher } from './outbound-batcher';
 import { messagePayload, type ConversationStore, type StoredMessage, type Conversation } from './conversation-store';
 import { greetingLanguage } from './greeting-language';
+import { parseDialogue, serializeDialogue } from './dialogue/dialogue-state';
 import { decideTurn } from './skills/policy';
-import type { Skill } from './skills/skill';
+import { defaultUnderstandingPolicy, type Skill, type SkillServices, type UnderstandingPolicy } from './skills/skill';
 import { templateSets, templatesFor } from './templates';
+import { skillTextsFor } from './templates/skills';
+import type { UnderstandingProvider } from './understanding-service';
 
 /** Settings of the language decision. */
 export interface LanguageSettings {
@@ -32,6 +35,11 @@ export interface TurnProcessorDeps {
   deliveries: ChannelDeliveryRegistry;
   skills: readonly Skill[];
   language: LanguageSettings;
+  /** Intents, entities and frustration; without it the skills that need no model answer alone. */
+  understanding?: UnderstandingProvider;
+  /** Data the skills use (commerce). */
+  services?: SkillServices;
+  policy?: UnderstandingPolicy;
   logger: Logger;
 }
 
@@ -112,7 +120,8 @@ export class TurnProcessor {
     const templates = templatesFor(decision.language);
     // Answer in a language we have sentences for; remember the shopper's real language for later skills.
     const replyLanguage = templates.language === decision.language ? decision.language : templates.language;
-    const outcome = decideTurn(
+    const understanding = await this.understand(workspace.id, message.text, decision.language);
+    const outcome = await decideTurn(
       {
         conversation,
         message,
@@ -120,7 +129,12 @@ export class TurnProcessor {
         quickReplyPayload: payload.quickReplyPayload,
         language: replyLanguage,
         templates,
+        texts: skillTextsFor(replyLanguage),
         storeName: workspace.name,
+        dialogue: parseDialogue(conversation.dialogue),
+        services: this.deps.services ?? {},
+        policy: this.deps.policy ?? defaultUnderstandingPolicy,
+        ...(understanding ? { understanding } : {}),
       },
       this.deps.skills,
     );
@@ -133,14 +147,33 @@ export class TurnProcessor {
       languageConfidence: guess.confidence,
       conversationLanguage: decision.language,
       nextState: outcome.nextState,
+      ...(outcome.dialogue !== undefined ? { dialogue: serializeDialogue(outcome.dialogue) } : {}),
       replies: outcome.replies.map((reply) => ({ reply, author: 'bot' as const })),
       at: Date.now(),
     });
     this.deps.logger.debug(
-      { conversationId: conversation.id, seq: message.seq, skill: outcome.skill, language: decision },
+      {
+        conversationId: conversation.id,
+        seq: message.seq,
+        skill: outcome.skill,
+        language: decision,
+        intent: understanding?.intent.intent,
+        confidence: understanding?.intent.confidence,
+      },
       'turn processed',
     );
     await this.queueDelivery(stored, conversation, message.created_at);
+  }
+
+  private async understand(workspaceId: string, text: string, language: string) {
+    if (!this.deps.understanding) return undefined;
+    try {
+      return await this.deps.understanding.understand(workspaceId, text, language);
+    } catch (error) {
+      // A broken model must not silence the bot: the skills that need no model still answer.
+      this.deps.logger.error({ err: error, workspaceId }, 'understanding failed; answering without intents');
+      return undefined;
+    }
   }
 
   private async queueDelivery(messages: StoredMessage[], conversation: Conversation, acceptedAt: number): Promise<void> {

@@ -1,10 +1,14 @@
 /** Runs the versioned schema migrations (Kysely's migrator, with its lock so concurrent starts are safe). */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as commerce from './migrations/0002-commerce';
+import * as models from './migrations/0003-models';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-commerce': commerce,
+  '0003-models': models,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -71,6 +71,8 @@ export interface ConversationsTable {
   created_at: number;
   updated_at: number;
   last_message_at: number;
+  /** The bot's multi-turn memory (JSON of bots/runtime DialogueState), null when it remembers nothing. */
+  dialogue: string | null;
 }
 
 export interface MessagesTable {
@@ -98,6 +100,121 @@ export interface MessagesTable {
   delivered_at: number | null;
 }
 
+/**
+ * Where an order is: `pending` (placed, not paid) -> `paid` -> `processing` (being packed) -> `shipped` (handed to the
+ * carrier) -> `in_transit` -> `out_for_delivery` -> `delivered`; or `cancelled` before shipping, `returned` after.
+ */
+export type OrderStatus =
+  | 'pending'
+  | 'paid'
+  | 'processing'
+  | 'shipped'
+  | 'in_transit'
+  | 'out_for_delivery'
+  | 'delivered'
+  | 'cancelled'
+  | 'returned';
+
+/** A product of a workspace's catalogue. Money in minor units (cents) of `currency`. */
+export interface ProductsTable {
+  id: string;
+  workspace_id: string;
+  /** The store's stock-keeping unit; unique per workspace. */
+  sku: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  price_minor: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  stock: number;
+  /** JSON object: sizes, colours, material... */
+  attributes: string;
+  url: string | null;
+  image_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An order of a customer. */
+export interface OrdersTable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  /** The store's order number, upper case, without `#`; unique per workspace. */
+  order_number: string;
+  status: OrderStatus;
+  currency: string;
+  total_minor: number;
+  /** JSON: name, line1, line2, postcode, city, region, country (ISO 3166-1 alpha-2), phone. */
+  shipping_address: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  placed_at: number;
+  shipped_at: number | null;
+  expected_delivery_at: number | null;
+  delivered_at: number | null;
+  updated_at: number;
+}
+
+/** One line of an order; `sku` and `name` are copied so the line survives changes to the catalogue. */
+export interface OrderItemsTable {
+  id: string;
+  order_id: string;
+  /** 1-based place of the line in its order. */
+  position: number;
+  product_id: string | null;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+}
+
+/** What happened to an order and who did it (`bot:<conversation id>`, `admin`, `import`). */
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  /** `imported`, `cancelled`, `address_changed`, ... */
+  type: string;
+  /** JSON with the event's details, e.g. the previous and the new address. */
+  detail: string | null;
+  actor: string;
+  created_at: number;
+}
+
+/** Lifecycle of a model version in the registry. */
+export type ModelVersionStatus = 'training' | 'candidate' | 'live' | 'retired' | 'rejected' | 'failed';
+
+/** One version of a trainable component's model (see workers/model-registry). */
+export interface ModelVersionsTable {
+  id: string;
+  /** NULL for the built-in model shared by workspaces without their own. */
+  workspace_id: string | null;
+  component: string;
+  version: number;
+  kind: string;
+  status: ModelVersionStatus;
+  data_fingerprint: string;
+  /** JSON of the component's metrics. */
+  metrics: string | null;
+  error: string | null;
+  /** Base64 of the serialised artefact. */
+  artefact: string | null;
+  created_at: number;
+  completed_at: number | null;
+  promoted_at: number | null;
+}
+
+/** An example a workspace adds to the intent training data (its own intents or more wording for built-in ones). */
+export interface IntentExamplesTable {
+  id: string;
+  workspace_id: string;
+  intent: string;
+  language: string | null;
+  text: string;
+  created_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -106,4 +223,10 @@ export interface Database {
   channel_identities: ChannelIdentitiesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
+  products: ProductsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  order_events: OrderEventsTable;
+  model_versions: ModelVersionsTable;
+  intent_examples: IntentExamplesTable;
 }

@@ -1,11 +1,12 @@
 /**
- * The foundation's skills: ask for a person, decline that offer, greet, and an honest fallback. The NLU issue adds
- * intent-driven skills in front of the fallback.
+ * The skills that need no intent model: a person on request (button or its title typed), declining that offer, a
+ * lexicon greeting, and an honest fallback. They answer alone until an intent model is live, and stay in the list
+ * around the intent-driven skills afterwards (see skill-list.ts).
  */
 import { isGreeting } from '../greeting-detector';
 import { renderTemplate, templateSets } from '../templates';
-import type { Reply } from '../reply';
 import { payloads, type Skill, type Turn } from './skill';
+import { offerPerson } from './turn-helpers';
 
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, '').replace(/\s+/g, ' ').trim();
@@ -13,14 +14,6 @@ function normalise(text: string): string {
 
 // Typing the button's title (in any language) counts as pressing it.
 const talkToPersonTitles = new Set(Object.values(templateSets).map((t) => normalise(t.quickReplies.talkToPerson)));
-
-/** The offer of a person, attached to replies the bot cannot fully answer. */
-function offerPerson(turn: Turn): Reply['quickReplies'] {
-  return [
-    { title: turn.templates.quickReplies.talkToPerson, payload: payloads.humanAgent },
-    { title: turn.templates.quickReplies.noThanks, payload: payloads.declineAgent },
-  ];
-}
 
 /** The shopper asks for a person: hand the conversation to the team's queue (`waiting_agent`). */
 export const humanAgentRequestSkill: Skill = {
@@ -70,3 +63,4 @@ export const fallbackSkill: Skill = {
 
 /** The foundation's skills in priority order; the fallback comes last and always matches. */
 export const foundationSkills: readonly Skill[] = [humanAgentRequestSkill, declineAgentSkill, greetingSkill, fallbackSkill];
+

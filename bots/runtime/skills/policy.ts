@@ -12,20 +12,25 @@ export interface PolicyDecision extends TurnOutcome {
 }
 
 /** Picks the first matching skill; applies the ownership rules of the conversation state. */
-export function decideTurn(turn: Turn, skills: readonly Skill[]): PolicyDecision {
+export async function decideTurn(turn: Turn, skills: readonly Skill[]): Promise<PolicyDecision> {
   const state = turn.conversation.state;
   if (state === 'with_agent') return { skill: null, replies: [] };
   if (state === 'waiting_agent') {
     // Asking again while waiting deserves an answer; anything else waits for the person.
-    if (humanAgentRequestSkill.matches(turn)) return { skill: humanAgentRequestSkill.name, ...humanAgentRequestSkill.respond(turn) };
+    if (humanAgentRequestSkill.matches(turn)) return { skill: humanAgentRequestSkill.name, ...(await humanAgentRequestSkill.respond(turn)) };
     return { skill: null, replies: [] };
   }
   // A message in a closed conversation reopens it with the bot.
   const reopened = state === 'closed' ? { ...turn, conversation: { ...turn.conversation, state: 'bot' as const } } : turn;
   for (const skill of skills) {
     if (skill.matches(reopened)) {
-      const outcome = skill.respond(reopened);
-      return { skill: skill.name, replies: outcome.replies, nextState: outcome.nextState ?? (state === 'closed' ? 'bot' : undefined) };
+      const outcome = await skill.respond(reopened);
+      return {
+        skill: skill.name,
+        replies: outcome.replies,
+        nextState: outcome.nextState ?? (state === 'closed' ? 'bot' : undefined),
+        ...(outcome.dialogue !== undefined ? { dialogue: outcome.dialogue } : {}),
+      };
     }
   }
   return { skill: null, replies: [], nextState: state === 'closed' ? 'bot' : undefined };

@@ -1,18 +1,43 @@
 /** The face of a skill: given one understood shopper message, maybe answer it. */
+import type { Understanding } from '../../../nlu/pipeline';
 import type { ConversationState } from '../../../platform/database';
+import type { CommerceStore } from '../../../commerce';
 import type { TemplateSet } from '../templates';
+import type { SkillTexts } from '../templates/skill-texts';
 import type { Conversation, StoredMessage } from '../conversation-store';
+import type { DialogueState } from '../dialogue/dialogue-state';
 import type { Reply } from '../reply';
 
-/** Quick-reply payloads the foundation's skills understand. */
+/** Quick-reply payloads the skills understand. */
 export const payloads = {
   /** The shopper wants a person. */
   humanAgent: 'human_agent',
   /** The shopper declined the offer of a person. */
   declineAgent: 'decline_agent',
+  /** Yes / no to a confirmation question. */
+  confirmYes: 'confirm_yes',
+  confirmNo: 'confirm_no',
 } as const;
 
-/** One shopper message, understood as far as the platform can today. */
+/** Data services skills may use. Absent in processes (and tests) that run without them. */
+export interface SkillServices {
+  commerce?: CommerceStore;
+}
+
+/** Thresholds of the understanding-driven decisions. */
+export interface UnderstandingPolicy {
+  /** Below this confidence an intent is not acted on (the bot asks to rephrase). @defaultValue 0.5 */
+  minConfidence: number;
+  /** Frustration score at which a person is brought in. @defaultValue 0.6 */
+  frustrationHandoff: number;
+  /** Turns in a row not understood before a person is brought in. @defaultValue 2 */
+  notUnderstoodHandoff: number;
+}
+
+/** Defaults of {@link UnderstandingPolicy}. */
+export const defaultUnderstandingPolicy: UnderstandingPolicy = { minConfidence: 0.5, frustrationHandoff: 0.6, notUnderstoodHandoff: 2 };
+
+/** One shopper message, understood as far as the platform can. */
 export interface Turn {
   conversation: Conversation;
   message: StoredMessage;
@@ -21,20 +46,29 @@ export interface Turn {
   /** Language to answer in. */
   language: string;
   templates: TemplateSet;
+  texts: SkillTexts;
   /** Workspace display name, for `{store}`. */
   storeName: string;
+  /** Intent, entities and frustration; absent while no intent model is live yet. */
+  understanding?: Understanding;
+  /** The bot's memory of this conversation before this turn. */
+  dialogue: DialogueState;
+  services: SkillServices;
+  policy: UnderstandingPolicy;
 }
 
-/** What a skill decided: replies to send and, optionally, who owns the conversation next. */
+/** What a skill decided: replies to send and, optionally, who owns the conversation next and what to remember. */
 export interface TurnOutcome {
   replies: Reply[];
   nextState?: ConversationState;
+  /** The memory after this turn; undefined keeps it unchanged. */
+  dialogue?: DialogueState;
 }
 
-/** A skill answers the turns it matches. Skills are pure: no I/O, so they are trivially testable. */
+/** A skill answers the turns it matches. Skills get their data through `turn.services`, never from module state. */
 export interface Skill {
   /** Registry name, for logs and configuration. */
   readonly name: string;
   matches(turn: Turn): boolean;
-  respond(turn: Turn): TurnOutcome;
+  respond(turn: Turn): TurnOutcome | Promise<TurnOutcome>;
 }

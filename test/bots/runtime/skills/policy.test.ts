@@ -24,6 +24,7 @@ function conversation(state: ConversationState): Conversation {
     created_at: 0,
     updated_at: 0,
     last_message_at: 0,
+    dialogue: null,
   };
 }
 

@@ -1,0 +1,99 @@
+/**
+ * `npm run nlu:eval -- [--train FILE] --test FILE [--test FILE ...] [--model linear-svm] [--json]`
+ *
+ * Trains an intent classifier on `--train` (or on the built-in data when absent) and evaluates it on `--test`,
+ * printing one JSON line: accuracy, macroF1, oosRecall, perLanguage, trainSeconds, p50ms, p99ms. Files: CSV
+ * (`text,category|intent[,lang]`), JSONL, a folder of JSONL files, or CLINC150's `data_full.json` (train on train +
+ * oos_train, calibrate on val + oos_val, test on test + oos_test). Latencies are per single message through the full
+ * NLU step (intent, entities, frustration), one message at a time.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  computeIntentMetrics,
+  intentTrainer,
+  loadBuiltinIntentData,
+  quantile,
+  readIntentDataFile,
+  type IntentExample,
+} from '../nlu/intents';
+import { NluPipeline } from '../nlu/pipeline';
+
+interface EvalData {
+  train: IntentExample[];
+  validation?: IntentExample[];
+  test: IntentExample[];
+}
+
+function readExamples(path: string): { examples: IntentExample[]; clinc?: { train: IntentExample[]; validation: IntentExample[]; test: IntentExample[] } } {
+  if (statSync(path).isDirectory()) {
+    const files = readdirSync(path).filter((f) => /\.(jsonl|csv)$/.test(f)).sort();
+    return { examples: files.flatMap((f) => readExamples(join(path, f)).examples) };
+  }
+  const file = readIntentDataFile(path);
+  return file.kind === 'clinc' ? { examples: file.splits.test, clinc: file.splits } : { examples: file.examples };
+}
+
+function loadData(trainPath: string | undefined, testPaths: string[]): EvalData {
+  if (trainPath) {
+    const train = readExamples(trainPath);
+    if (train.clinc) {
+      const test = testPaths.length && testPaths[0] !== trainPath ? testPaths.flatMap((p) => readExamples(p).examples) : train.clinc.test;
+      return { train: train.clinc.train, validation: train.clinc.validation, test };
+    }
+    return { train: train.examples, test: testPaths.flatMap((p) => readExamples(p).examples) };
+  }
+  return { train: loadBuiltinIntentData(), test: testPaths.flatMap((p) => readExamples(p).examples) };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      train: { type: 'string' },
+      test: { type: 'string', multiple: true },
+      model: { type: 'string', default: 'linear-svm' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const testPaths = values.test ?? [];
+  if (!testPaths.length && !values.train) throw new Error('Give --test FILE (and --train FILE, or nothing to use the built-in data)');
+  const trainer = intentTrainer(values.model ?? 'linear-svm');
+  const data = loadData(values.train, testPaths);
+  if (!data.test.length) throw new Error('The test data is empty');
+  const started = performance.now();
+  const classifier = await trainer.train(data.train, data.validation ? { validation: data.validation } : {});
+  const trainSeconds = (performance.now() - started) / 1000;
+  const pipeline = new NluPipeline({ classifier });
+  // Warm-up, so the first messages' JIT compilation does not count as latency.
+  for (const example of data.test.slice(0, 200)) pipeline.understand(example.text, { language: example.language });
+  const latencies: number[] = [];
+  const results = data.test.map((example) => {
+    const t0 = performance.now();
+    const understood = pipeline.understand(example.text, { language: example.language });
+    latencies.push(performance.now() - t0);
+    return { ...example, predicted: understood.intent.intent };
+  });
+  const metrics = computeIntentMetrics(results);
+  const output = {
+    benchmark: 'nlu-eval',
+    model: trainer.kind,
+    trainExamples: data.train.length,
+    testExamples: data.test.length,
+    accuracy: metrics.accuracy,
+    macroF1: metrics.macroF1,
+    ...(metrics.oosRecall !== undefined ? { oosRecall: metrics.oosRecall } : {}),
+    perLanguage: metrics.perLanguage,
+    trainSeconds: Math.round(trainSeconds * 100) / 100,
+    p50ms: Math.round(quantile(latencies, 0.5) * 1000) / 1000,
+    p99ms: Math.round(quantile(latencies, 0.99) * 1000) / 1000,
+    calibration: classifier.metrics,
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(output)}\n`);
+  else process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`nlu:eval failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * The bot's memory of one conversation between turns: the question it is waiting on, the order the shopper is
+ * talking about, orders this chat has proven it may see, and how many turns in a row it did not understand.
+ * Stored as JSON on the conversation row and written in the same transaction as the turn's replies.
+ */
+import { z } from 'zod';
+
+/** Skills that ask follow-up questions. */
+export type DialogueSkill = 'order_status' | 'order_cancel' | 'change_address';
+
+/** What the bot asked and waits for. */
+export type AwaitedSlot = 'order_number' | 'email' | 'confirm' | 'address';
+
+const addressSchema = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().optional(),
+  postcode: z.string().optional(),
+  city: z.string(),
+  region: z.string().optional(),
+  country: z.string(),
+  phone: z.string().optional(),
+});
+
+const dialogueSchema = z.object({
+  awaiting: z.object({ skill: z.enum(['order_status', 'order_cancel', 'change_address']), slot: z.enum(['order_number', 'email', 'confirm', 'address']) }).optional(),
+  orderNumber: z.string().optional(),
+  verifiedOrders: z.array(z.string()).optional(),
+  pendingAddress: addressSchema.optional(),
+  askedTimes: z.number().int().optional(),
+  notUnderstood: z.number().int().optional(),
+});
+
+/** See the file comment. */
+export type DialogueState = z.infer<typeof dialogueSchema>;
+
+/** Parses the stored JSON; anything unreadable (an older format) starts a fresh memory rather than failing a turn. */
+export function parseDialogue(json: string | null | undefined): DialogueState {
+  if (!json) return {};
+  try {
+    const parsed = dialogueSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The JSON to store, or null when there is nothing to remember. */
+export function serializeDialogue(state: DialogueState): string | null {
+  const compact = Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined));
+  return Object.keys(compact).length ? JSON.stringify(compact) : null;
+}

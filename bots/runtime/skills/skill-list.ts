@@ -1,0 +1,39 @@
+/**
+ * Every skill in priority order (the first that matches answers). Buttons first, then requests for a person and
+ * complaints (they override a pending question), then the answer to the bot's own pending question, then the
+ * intents, the lexicon greeting, and last the not-understood handling; the foundation's fallback answers alone
+ * while no intent model is live.
+ */
+import {
+  complaintSkill,
+  goodbyeSkill,
+  greetingIntentSkill,
+  humanAgentIntentSkill,
+  interimTopicSkill,
+  notUnderstoodSkill,
+  outOfScopeSkill,
+  thanksSkill,
+} from './conversation-skills';
+import { changeAddressSkill, orderCancelSkill, orderStatusSkill, pendingQuestionSkill } from './order-skills';
+import { declineAgentSkill, fallbackSkill, greetingSkill, humanAgentRequestSkill } from './foundation-skills';
+import type { Skill } from './skill';
+
+/** See the file comment. */
+export const defaultSkills: readonly Skill[] = [
+  humanAgentRequestSkill,
+  declineAgentSkill,
+  humanAgentIntentSkill,
+  complaintSkill,
+  pendingQuestionSkill,
+  orderStatusSkill,
+  orderCancelSkill,
+  changeAddressSkill,
+  greetingIntentSkill,
+  goodbyeSkill,
+  thanksSkill,
+  interimTopicSkill,
+  outOfScopeSkill,
+  greetingSkill,
+  notUnderstoodSkill,
+  fallbackSkill,
+];

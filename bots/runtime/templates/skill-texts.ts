@@ -1,0 +1,115 @@
+/**
+ * The sentences of the intent-driven skills in one language. Placeholders in braces are filled by the skill:
+ * `{order}` order number, `{status}` one of `orderStatuses`, `{carrier}` carrier name, `{tracking}` tracking number,
+ * `{trackingUrl}` link, `{date}` a date already formatted for the language, `{items}` a short item list, `{total}`
+ * formatted amount, `{address}` one-line address, `{email}` masked e-mail, `{store}` store name, `{topic}` one of
+ * `topics`. Write them as a friendly, competent human agent of an online store would, in the register the language's
+ * general templates use; keep each to one or two short sentences.
+ */
+export interface SkillTexts {
+  orderStatus: {
+    /** No order number yet: ask for it, mentioning where to find it (confirmation e-mail). */
+    askOrderNumber: string;
+    /** The message had no order number again: ask once more, with an example like `A1B2C3`. */
+    askOrderNumberAgain: string;
+    /** No order with that number in this store. */
+    notFound: string;
+    /** The order exists but is not linked to this chat: ask for the order's e-mail address to verify. */
+    askEmail: string;
+    /** The given e-mail does not match the order. */
+    emailMismatch: string;
+    /** First line of the answer: "Your order {order} is {status}." */
+    summary: string;
+    /** Travelling: "It is with {carrier}, tracking number {tracking}: {trackingUrl}" */
+    tracking: string;
+    /** "Expected delivery: {date}." */
+    expected: string;
+    /** "It was delivered on {date}." */
+    delivered: string;
+    /** Not shipped yet: tracking details follow when it leaves the warehouse. */
+    notShippedYet: string;
+  };
+  /** Human names of the order statuses, used for `{status}`; lower case unless the language capitalises. */
+  orderStatuses: {
+    pending: string;
+    paid: string;
+    processing: string;
+    shipped: string;
+    in_transit: string;
+    out_for_delivery: string;
+    delivered: string;
+    cancelled: string;
+    returned: string;
+  };
+  orderCancel: {
+    /** Ask for the order number of the order to cancel. */
+    askOrderNumber: string;
+    /** Confirmation question: cancel order {order} ({items}, {total})? */
+    confirm: string;
+    /** Cancelled; the refund of {total} goes back to the original payment method. */
+    done: string;
+    /** Cannot cancel because it is {status}; suggest a return after delivery. */
+    notAllowed: string;
+    /** Already cancelled. */
+    alreadyCancelled: string;
+    /** The shopper said no: nothing changed. */
+    aborted: string;
+  };
+  changeAddress: {
+    /** Ask for the order number whose address should change. */
+    askOrderNumber: string;
+    /** Ask for the full new address for order {order} (street and number, postcode, city, country). */
+    askAddress: string;
+    /** The text does not look like a full address: ask again for street, number, postcode and city. */
+    addressIncomplete: string;
+    /** Confirmation question: deliver order {order} to {address}? */
+    confirm: string;
+    /** Changed: order {order} will go to {address}. */
+    done: string;
+    /** Cannot change because it is {status}; suggest contacting the carrier. */
+    notAllowed: string;
+    /** The shopper said no: the address stays. */
+    aborted: string;
+  };
+  /** Quick-reply titles for confirmations. */
+  confirmation: { yes: string; no: string };
+  /** Words that count as yes / no when typed (lower case, no punctuation), e.g. `yes`, `sure`, `ok`, `no`, `nope`. */
+  yesWords: string[];
+  noWords: string[];
+  /** Reply to goodbye. */
+  goodbye: string;
+  /** Reply to thanks. */
+  thanks: string;
+  /** Not understood, first time: ask to rephrase, with two or three examples of what the bot can do. */
+  notUnderstood: string;
+  /** Not understood several times in a row: a person is being brought in. */
+  notUnderstoodHandoff: string;
+  /** Outside what the store's assistant handles: say what it can help with. May contain `{store}`. */
+  outOfScope: string;
+  /** Complaint or strong frustration: apologise sincerely, a person from the team takes over here. */
+  complaintHandoff: string;
+  /**
+   * Intents whose answers need modules that are not connected yet (help centre, recommendations, risk checks):
+   * "I understood that you are asking about {topic}. I can't answer that reliably on my own yet; shall I connect you
+   * with a person from our team?"
+   */
+  interim: string;
+  /** Names of the topics for `{topic}`, as a noun phrase that fits the interim sentence. */
+  topics: {
+    return_item: string;
+    refund_status: string;
+    shipping_info: string;
+    customs_duties: string;
+    payment_issue: string;
+    payment_methods: string;
+    product_availability: string;
+    product_recommendation: string;
+    size_guide: string;
+    discount_code: string;
+    damaged_or_wrong_item: string;
+    package_not_received: string;
+    account_help: string;
+    invoice_request: string;
+    warranty_repair: string;
+  };
+}

@@ -1,0 +1,121 @@
+import type { SkillTexts } from '../skill-texts';
+
+/** Brazilian Portuguese sentences of the intent-driven skills (friendly "você"). */
+export const ptSkillTexts: SkillTexts = {
+  orderStatus: {
+    askOrderNumber:
+      'Claro, vou verificar para você! Qual é o número do pedido? Ele está no e-mail de confirmação da compra.',
+    askOrderNumberAgain:
+      'Não encontrei um número de pedido na sua mensagem. Pode enviar de novo? Ele é parecido com A1B2C3.',
+    notFound: 'Não encontrei nenhum pedido com esse número na nossa loja. Pode conferir e enviar de novo?',
+    askEmail: 'Encontrei o pedido! Para proteger seus dados, qual é o e-mail que você usou na compra?',
+    emailMismatch: 'Esse e-mail não confere com o do pedido. Pode verificar e tentar de novo?',
+    summary: 'Seu pedido {order} está {status}.',
+    tracking: 'A entrega é feita pela transportadora {carrier}, código de rastreio {tracking}: {trackingUrl}',
+    expected: 'Previsão de entrega: {date}.',
+    delivered: 'Ele foi entregue em {date}.',
+    notShippedYet:
+      'Ele ainda não saiu do nosso centro de distribuição; assim que for enviado, você recebe o código de rastreio.',
+  },
+  orderStatuses: {
+    pending: 'aguardando pagamento',
+    paid: 'pago',
+    processing: 'em separação',
+    shipped: 'enviado',
+    in_transit: 'a caminho',
+    out_for_delivery: 'em rota de entrega',
+    delivered: 'entregue',
+    cancelled: 'cancelado',
+    returned: 'devolvido',
+  },
+  orderCancel: {
+    askOrderNumber: 'Qual pedido você quer cancelar? Me envie o número dele, que está no e-mail de confirmação.',
+    confirm: 'Posso cancelar o pedido {order} ({items}, {total})?',
+    done:
+      'Pronto, seu pedido foi cancelado. O reembolso de {total} será feito na mesma forma de pagamento usada na compra.',
+    notAllowed:
+      'Infelizmente não dá mais para cancelar este pedido, porque ele já está {status}. Depois de receber, você pode solicitar a devolução.',
+    alreadyCancelled: 'Este pedido já foi cancelado, não é preciso fazer mais nada.',
+    aborted: 'Tudo bem, não mudei nada no seu pedido.',
+  },
+  changeAddress: {
+    askOrderNumber: 'Claro! Qual é o número do pedido que deve ir para outro endereço?',
+    askAddress: 'Qual é o novo endereço de entrega do pedido {order}? Informe rua e número, CEP, cidade e país.',
+    addressIncomplete: 'Parece que o endereço está incompleto. Pode enviar de novo com rua, número, CEP e cidade?',
+    confirm: 'Posso alterar a entrega do pedido {order} para {address}?',
+    done: 'Feito! O pedido {order} será entregue em {address}.',
+    notAllowed:
+      'Infelizmente não dá mais para alterar o endereço, porque o pedido já está {status}. Sugiro falar com a transportadora, que talvez consiga redirecionar a entrega.',
+    aborted: 'Tudo bem, o endereço de entrega continua o mesmo.',
+  },
+  confirmation: { yes: 'Sim', no: 'Não' },
+  yesWords: [
+    'sim',
+    's',
+    'claro',
+    'ok',
+    'okay',
+    'pode',
+    'pode sim',
+    'pode ser',
+    'beleza',
+    'blz',
+    'isso',
+    'isso mesmo',
+    'certo',
+    'com certeza',
+    'bora',
+    'uhum',
+    'aham',
+    'perfeito',
+    'ta bom',
+    'tá bom',
+  ],
+  noWords: [
+    'não',
+    'nao',
+    'n',
+    'nem',
+    'não obrigado',
+    'nao obrigado',
+    'não obrigada',
+    'nao obrigada',
+    'agora não',
+    'agora nao',
+    'deixa pra lá',
+    'deixa pra la',
+    'melhor não',
+    'melhor nao',
+    'negativo',
+    'de jeito nenhum',
+  ],
+  goodbye: 'Obrigado pelo contato! Tenha um ótimo dia.',
+  thanks: 'Por nada! Se precisar de mais alguma coisa, é só chamar.',
+  notUnderstood:
+    'Desculpe, não entendi bem. Pode explicar de outro jeito? Por exemplo, posso consultar o status do seu pedido, cancelar um pedido ou alterar o endereço de entrega.',
+  notUnderstoodHandoff:
+    'Desculpe, não estou conseguindo entender. Vou chamar alguém da nossa equipe para continuar o atendimento aqui mesmo.',
+  outOfScope:
+    'Isso foge do que consigo resolver como assistente da loja {store}. Posso ajudar a consultar o status de um pedido, cancelar um pedido ou alterar o endereço de entrega.',
+  complaintHandoff:
+    'Sinto muito pelo transtorno, entendo totalmente sua frustração. Uma pessoa da nossa equipe vai assumir o atendimento aqui mesmo para resolver isso com você.',
+  interim:
+    'Entendi que sua dúvida é sobre {topic}. Ainda não consigo responder isso com segurança; quer que eu chame alguém da nossa equipe?',
+  topics: {
+    return_item: 'a devolução de um produto',
+    refund_status: 'o andamento de um reembolso',
+    shipping_info: 'frete e prazos de entrega',
+    customs_duties: 'taxas de importação e alfândega',
+    payment_issue: 'um problema com um pagamento',
+    payment_methods: 'as formas de pagamento',
+    product_availability: 'a disponibilidade de um produto',
+    product_recommendation: 'recomendações de produtos',
+    size_guide: 'tamanhos e medidas',
+    discount_code: 'um cupom de desconto',
+    damaged_or_wrong_item: 'um produto danificado ou errado',
+    package_not_received: 'um pedido que não chegou',
+    account_help: 'sua conta',
+    invoice_request: 'a nota fiscal',
+    warranty_repair: 'garantia e assistência técnica',
+  },
+};

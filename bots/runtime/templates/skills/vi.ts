@@ -1,0 +1,121 @@
+import type { SkillTexts } from '../skill-texts';
+
+/** Vietnamese sentences of the intent-driven skills (the warm "mình/bạn" voice of Vietnamese online shops). */
+export const viSkillTexts: SkillTexts = {
+  orderStatus: {
+    askOrderNumber:
+      'Dạ, mình kiểm tra giúp bạn ngay nhé! Bạn gửi mình mã đơn hàng với ạ, mã này có trong email xác nhận đơn hàng.',
+    askOrderNumberAgain:
+      'Mình chưa thấy mã đơn hàng trong tin nhắn của bạn. Bạn gửi lại giúp mình nhé, mã có dạng như A1B2C3.',
+    notFound: 'Mình không tìm thấy đơn hàng nào có mã này trong cửa hàng. Bạn kiểm tra lại rồi gửi giúp mình nhé.',
+    askEmail: 'Mình đã tìm thấy đơn hàng. Để bảo mật thông tin, bạn cho mình xin email đã dùng khi đặt hàng nhé.',
+    emailMismatch: 'Email này không khớp với thông tin đơn hàng. Bạn kiểm tra lại và thử lại giúp mình nhé.',
+    summary: 'Đơn hàng {order} của bạn {status}.',
+    tracking: 'Đơn do {carrier} vận chuyển, mã vận đơn {tracking}: {trackingUrl}',
+    expected: 'Dự kiến giao hàng: {date}.',
+    delivered: 'Đơn đã được giao vào {date}.',
+    notShippedYet: 'Đơn hàng chưa rời kho; khi đơn được gửi đi, bạn sẽ có mã vận đơn để theo dõi nhé.',
+  },
+  orderStatuses: {
+    pending: 'đang chờ thanh toán',
+    paid: 'đã được thanh toán',
+    processing: 'đang được chuẩn bị',
+    shipped: 'đã được gửi đi',
+    in_transit: 'đang được vận chuyển',
+    out_for_delivery: 'đang được giao',
+    delivered: 'đã được giao thành công',
+    cancelled: 'đã bị hủy',
+    returned: 'đã được hoàn trả',
+  },
+  orderCancel: {
+    askOrderNumber: 'Bạn muốn hủy đơn hàng nào ạ? Bạn gửi mình mã đơn hàng nhé, mã có trong email xác nhận.',
+    confirm: 'Bạn xác nhận hủy đơn hàng {order} ({items}, {total}) nhé?',
+    done: 'Dạ, đơn hàng đã được hủy. Số tiền {total} sẽ được hoàn về phương thức thanh toán ban đầu của bạn.',
+    notAllowed:
+      'Rất tiếc, đơn hàng {status} nên không thể hủy được nữa. Sau khi nhận hàng, bạn có thể yêu cầu trả hàng nhé.',
+    alreadyCancelled: 'Đơn hàng này đã được hủy trước đó rồi, bạn không cần làm gì thêm nhé.',
+    aborted: 'Dạ vâng, mình giữ nguyên đơn hàng, không thay đổi gì nhé.',
+  },
+  changeAddress: {
+    askOrderNumber: 'Dạ được ạ! Bạn muốn đổi địa chỉ giao hàng cho đơn nào? Bạn gửi mình mã đơn hàng nhé.',
+    askAddress:
+      'Bạn cho mình xin địa chỉ giao hàng mới cho đơn {order} nhé, gồm số nhà và tên đường, mã bưu chính, thành phố và quốc gia.',
+    addressIncomplete:
+      'Địa chỉ này có vẻ chưa đầy đủ. Bạn gửi lại giúp mình với số nhà, tên đường, mã bưu chính và thành phố nhé.',
+    confirm: 'Mình giao đơn {order} đến địa chỉ {address} nhé?',
+    done: 'Xong rồi ạ! Đơn {order} sẽ được giao đến {address}.',
+    notAllowed:
+      'Rất tiếc, đơn hàng {status} nên không thể đổi địa chỉ được nữa. Bạn thử liên hệ đơn vị vận chuyển xem họ có chuyển hướng giao hàng được không nhé.',
+    aborted: 'Dạ vâng, địa chỉ giao hàng vẫn giữ nguyên nhé.',
+  },
+  confirmation: { yes: 'Có', no: 'Không' },
+  yesWords: [
+    'có',
+    'co',
+    'ừ',
+    'ừm',
+    'uh',
+    'uhm',
+    'ờ',
+    'vâng',
+    'dạ',
+    'dạ vâng',
+    'dạ có',
+    'đúng',
+    'đúng rồi',
+    'được',
+    'đc',
+    'dc',
+    'ok',
+    'oke',
+    'okie',
+    'đồng ý',
+  ],
+  noWords: [
+    'không',
+    'khong',
+    'ko',
+    'k',
+    'hông',
+    'hong',
+    'không ạ',
+    'dạ không',
+    'không cần',
+    'ko cần',
+    'thôi',
+    'thôi khỏi',
+    'khỏi',
+    'không muốn',
+    'chưa',
+    'no',
+  ],
+  goodbye: 'Cảm ơn bạn đã liên hệ, chúc bạn một ngày thật vui nhé!',
+  thanks: 'Dạ không có gì ạ! Bạn cần gì thêm cứ nhắn mình nhé.',
+  notUnderstood:
+    'Xin lỗi, mình chưa hiểu ý bạn lắm. Bạn nói cách khác giúp mình được không? Ví dụ, mình có thể kiểm tra tình trạng đơn hàng, hủy đơn hoặc đổi địa chỉ giao hàng.',
+  notUnderstoodHandoff:
+    'Xin lỗi bạn, mình vẫn chưa hiểu được ý bạn. Mình chuyển cho nhân viên tư vấn để trả lời bạn ngay tại đây nhé.',
+  outOfScope:
+    'Vấn đề này nằm ngoài phạm vi hỗ trợ của mình với vai trò trợ lý của {store}. Mình có thể giúp bạn kiểm tra đơn hàng, hủy đơn hoặc đổi địa chỉ giao hàng nhé.',
+  complaintHandoff:
+    'Mình thành thật xin lỗi vì trải nghiệm không tốt này, mình rất hiểu cảm giác của bạn. Nhân viên tư vấn sẽ tiếp nhận ngay tại đây để giải quyết cho bạn.',
+  interim:
+    'Mình hiểu là bạn đang hỏi về {topic}. Hiện mình chưa thể tự trả lời chính xác vấn đề này; bạn có muốn mình chuyển cho nhân viên tư vấn không?',
+  topics: {
+    return_item: 'việc trả hàng',
+    refund_status: 'tình trạng hoàn tiền',
+    shipping_info: 'vận chuyển và giao hàng',
+    customs_duties: 'thuế và phí hải quan',
+    payment_issue: 'sự cố thanh toán',
+    payment_methods: 'các phương thức thanh toán',
+    product_availability: 'tình trạng còn hàng của sản phẩm',
+    product_recommendation: 'gợi ý sản phẩm',
+    size_guide: 'cách chọn size',
+    discount_code: 'mã giảm giá',
+    damaged_or_wrong_item: 'hàng bị hư hỏng hoặc giao sai',
+    package_not_received: 'kiện hàng chưa nhận được',
+    account_help: 'tài khoản của bạn',
+    invoice_request: 'yêu cầu xuất hóa đơn',
+    warranty_repair: 'bảo hành và sửa chữa',
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * Turns a message into the raw n-gram strings the intent classifier counts. Character n-grams carry most of the
+ * signal and need no word segmenter, so Chinese, Japanese and Thai work like every other language; word uni- and
+ * bigrams add the word-order signal that character n-grams lose in spaced languages.
+ */
+
+/** Which n-grams to extract. */
+export interface TextFeatureOptions {
+  /** Shortest and longest character n-gram, counted inside each token padded with spaces (sklearn's `char_wb`). */
+  charMin: number;
+  charMax: number;
+  /** Longest word n-gram (1 = unigrams only, 0 = no word features). */
+  wordMax: number;
+  /** Longest character n-gram that spans a word boundary (0 = none). */
+  crossMax?: number;
+}
+
+/** Defaults found by cross-validation on the training splits (never on a test split). */
+export const DEFAULT_TEXT_FEATURES: TextFeatureOptions = { charMin: 1, charMax: 5, wordMax: 2 };
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const DIGIT = /\p{Nd}/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const SYMBOL_ONLY = /^[^\p{L}\p{N}]$/u;
+
+/**
+ * Normalises a message for counting: Unicode NFKC, lower case, every digit mapped to `0` (order numbers vary, their
+ * shape does not) and whitespace collapsed.
+ */
+export function normalizeForFeatures(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(DIGIT, '0').replace(/\s+/g, ' ').trim();
+}
+
+/** The same text without accents and other combining marks, so "envio" meets "envío" and "dat hang" meets "đặt hàng". */
+export function stripMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').normalize('NFC');
+}
+
+/** Tokens of a normalised text: letter/number runs (apostrophes kept inside words) and single symbols like `?` or `#`. */
+export function tokenize(normalized: string): string[] {
+  return normalized.match(TOKEN) ?? [];
+}
+
+/**
+ * Calls `emit` for every feature of the text: `c:` character n-grams of the accent-free tokens, `w:` word n-grams
+ * of the accented tokens (and of the accent-free ones when they differ, so texting without accents still matches).
+ */
+export function forEachFeature(text: string, options: TextFeatureOptions, emit: (feature: string) => void): void {
+  const normalized = normalizeForFeatures(text);
+  const plain = stripMarks(normalized);
+  const plainTokens = tokenize(plain);
+  for (const token of plainTokens) {
+    if (SYMBOL_ONLY.test(token)) {
+      emit(`c:${token}`);
+      continue;
+    }
+    const padded = ` ${token} `;
+    const length = padded.length;
+    for (let n = options.charMin; n <= options.charMax; n++) {
+      if (n > length) break;
+      for (let start = 0; start + n <= length; start++) emit(`c:${padded.slice(start, start + n)}`);
+    }
+  }
+  const crossMax = options.crossMax ?? 0;
+  if (crossMax > 0) {
+    const joined = ` ${plainTokens.join(' ')} `;
+    for (let i = 1; i < joined.length - 1; i++) {
+      if (joined[i] !== ' ') continue;
+      // n-grams that contain this space with at least one letter on each side
+      for (let n = 3; n <= crossMax; n++) {
+        for (let start = Math.max(0, i - n + 2); start <= i - 1 && start + n <= joined.length; start++) emit(`cx:${joined.slice(start, start + n)}`);
+      }
+    }
+  }
+  if (options.wordMax <= 0) return;
+  emitWordNgrams(tokenize(normalized), options.wordMax, 'w:', emit);
+  if (plain !== normalized) {
+    const words = plainTokens.filter((token) => !SYMBOL_ONLY.test(token));
+    for (const word of words) emit(`p:${word}`);
+  }
+}
+
+function emitWordNgrams(tokens: string[], maxN: number, prefix: string, emit: (feature: string) => void): void {
+  const words = tokens.filter((token) => !SYMBOL_ONLY.test(token) || token === '?');
+  for (let i = 0; i < words.length; i++) {
+    emit(prefix + words[i]!);
+    let gram = words[i]!;
+    for (let n = 2; n <= maxN && i + n <= words.length; n++) {
+      gram += ` ${words[i + n - 1]!}`;
+      emit(prefix + gram);
+    }
+  }
+}
