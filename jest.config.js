@@ -6,4 +6,6 @@ module.exports = {
   testTimeout: 30_000,
   // Integration suites share one Redis and one PostgreSQL; separate prefixes and schemas keep them apart.
   maxWorkers: 2,
+  // Trains the built-in intent model once into a shared cache, so platforms started by tests install it instantly.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

@@ -24,6 +24,11 @@ export interface TrainModelJobData {
   component: string;
   /** Train even when the data has not changed since the live version. */
   force?: boolean;
+  /**
+   * `if-no-worse` (default): the new version goes live only if its held-out accuracy is no worse than the live one's.
+   * `always`: for the built-in model after the shipped data changed.
+   */
+  promotion?: 'if-no-worse' | 'always';
   /** Who asked (an admin token name, `startup`), for the audit trail. */
   requestedBy: string;
 }
@@ -68,7 +73,7 @@ export type OutboundMessageSnapshot = Selectable<MessagesTable>;
 export const jobIds = {
   inbound: (messageId: string): string => `in-${messageId}`,
   outbound: (messageId: string): string => `out-${messageId}`,
-  /** One waiting run per scope and component: asking again while one is queued adds nothing. */
+  /** Deduplication id: one waiting or running run per scope and component; asking again meanwhile adds nothing. */
   training: (scope: string | null, component: string): string => `train-${component}-${scope ?? 'builtin'}`,
 };
 

@@ -4,7 +4,7 @@
  * then queue the replies for delivery.
  */
 import type { Logger } from 'pino';
-import { decideLanguage, type LanguageIdentifier } from '../../nlu';
+import { decideLanguage, textForLanguageIdentification, type LanguageIdentifier } from '../../nlu';
 import type { WorkspaceStore, Workspace } from '../../platform/workspaces';
 import type { ChannelDeliveryRegistry } from './channel-delivery';
 import type { ConversationLock } from './conversation-lock';
@@ -102,15 +102,15 @@ export class TurnProcessor {
   }
 
   private async answer(message: StoredMessage, conversation: Conversation): Promise<void> {
-
     const workspace = await this.workspace(message.workspace_id);
     const payload = messagePayload(message);
-    const guess = await this.deps.identifier.identify(message.text);
+    const languageText = textForLanguageIdentification(message.text);
+    const guess = await this.deps.identifier.identify(languageText);
     const localeLanguage = payload.locale?.toLowerCase().split(/[-_]/)[0];
     const defaultLanguage = localeLanguage && templateSets[localeLanguage] ? localeLanguage : workspace.default_language;
     const decision = decideLanguage({
       guess,
-      text: message.text,
+      text: languageText,
       conversationLanguage: conversation.language,
       // Only a conversation's first messages need the lexicon (it is the slowest step here).
       lexiconLanguage: conversation.language ? undefined : greetingLanguage(message.text),

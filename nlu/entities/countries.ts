@@ -2,14 +2,22 @@
  * Country mentions in the 16 languages: official and short names from i18n-iso-countries plus common forms
  * ("USA", "EE.UU.", "UAE", "アメリカ"), longest match first. Choices that keep false positives down:
  * - two-letter forms only for US, UK, РФ, only in upper case, and not in all-caps (shouted) messages;
- * - names that are also common words need a capital ("Turkey", "Mali") or are skipped (see `country-aliases.ts`);
+ * - names that are also common words need a capital, not at the start of a sentence ("Shipping to Turkey",
+ *   "Mali" but not "Mali durumum…"), or are skipped (see `country-aliases.ts`);
  * - accent-insensitive matches only for names of 5+ letters ("Mexico" finds México; "my" never finds Mỹ);
  * - with a known language, only that language's names, English names and the aliases are used;
  * - Han and Thai names match as substrings, katakana names need non-katakana around them ("ネクタイ" is a tie),
  *   Hangul names must start a word, Russian names may be inflected ("в России").
  */
 import type { EntityOf } from './entity';
-import { ALIAS_BIT, buildCountryIndex, COUNTRY_LANGUAGES, SPACED_WORD, type CountryIndex, type CountryName } from './country-index';
+import {
+  ALIAS_BIT,
+  buildCountryIndex,
+  COUNTRY_LANGUAGES,
+  SPACED_WORD,
+  type CountryIndex,
+  type CountryName,
+} from './country-index';
 import { foldForLookup } from './text-folding';
 
 /** Options of {@link findCountries}. */
@@ -53,10 +61,19 @@ const HANGUL = /\p{Script=Hangul}/u;
 const UNSPACED_START = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const ARABIC_PROCLITIC = /^[وبلف](?=\p{Script=Arabic}{3})/u;
 
-function accepts(entry: CountryName, mask: number, written: string, shouting: boolean): boolean {
+// A capital proves nothing at the start of a sentence ("Того же цвета?", Turkish "Mali durumum...").
+const SENTENCE_END_BEFORE = /[.!?¿¡。！？\n][\s"'«“(]*$/u;
+
+function capitalizedMidSentence(text: string, start: number, written: string): boolean {
+  if (!/^\p{Lu}/u.test(written)) return false;
+  const before = text.slice(0, start);
+  return before.trim() !== '' && !SENTENCE_END_BEFORE.test(before.slice(-8));
+}
+
+function accepts(entry: CountryName, mask: number, text: string, start: number, written: string, shouting: boolean): boolean {
   if ((entry.languages & mask) === 0) return false;
   if (entry.caseSensitive) return written === entry.literal && !(shouting && entry.literal.length === 2);
-  if (entry.capitalizedOnly && !/^\p{Lu}/u.test(written)) return false;
+  if (entry.capitalizedOnly && !capitalizedMidSentence(text, start, written)) return false;
   // Accent-insensitive only for longer names: "my" must not find Vietnamese "Mỹ".
   return written.toLowerCase() === entry.lower || entry.literal.length >= 5;
 }
@@ -84,15 +101,16 @@ function spacedMatches(text: string, index: CountryIndex, mask: number, shouting
     for (const entry of index.byFirstWord.get(word.folded) ?? []) {
       const count = matchWords(words, i, entry, text);
       const last = words[i + count - 1];
-      if (count && last && accepts(entry, mask, text.slice(word.start, last.end), shouting)) {
+      if (count && last && accepts(entry, mask, text, word.start, text.slice(word.start, last.end), shouting)) {
         hit = { entry, count, start: word.start };
         break;
       }
     }
-    hit ??= inflectedMatch(word, index, mask);
+    hit ??= inflectedMatch(text, word, index, mask);
     if (hit) {
       const last = words[i + hit.count - 1] as Word;
-      found.push({ type: 'country', text: text.slice(hit.start, last.end), start: hit.start, end: last.end, value: { code: hit.entry.code } });
+      const { start } = hit;
+      found.push({ type: 'country', text: text.slice(start, last.end), start, end: last.end, value: { code: hit.entry.code } });
       i += hit.count;
     } else i += 1;
   }
@@ -100,11 +118,11 @@ function spacedMatches(text: string, index: CountryIndex, mask: number, shouting
 }
 
 // "России" (Россия), "Китая" (Китай); "بالسعودية" (ب + السعودية).
-function inflectedMatch(word: Word, index: CountryIndex, mask: number): Hit | undefined {
+function inflectedMatch(text: string, word: Word, index: CountryIndex, mask: number): Hit | undefined {
   if (/^\p{Script=Cyrillic}+$/u.test(word.folded)) {
     for (let cut = 0; cut <= 3 && word.folded.length - cut >= 4; cut += 1) {
       for (const entry of index.byStem.get(word.folded.slice(0, word.folded.length - cut)) ?? []) {
-        if ((entry.languages & mask) !== 0 && (!entry.capitalizedOnly || /^\p{Lu}/u.test(word.raw))) {
+        if ((entry.languages & mask) !== 0 && (!entry.capitalizedOnly || capitalizedMidSentence(text, word.start, word.raw))) {
           return { entry, count: 1, start: word.start };
         }
       }

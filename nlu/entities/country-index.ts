@@ -113,7 +113,13 @@ function addName(index: CountryIndex, dotted: string[], code: string, name: stri
 
 /** Builds the index (about 10 ms); call through a lazy holder, not per message. */
 export function buildCountryIndex(): CountryIndex {
-  const index: CountryIndex = { byFirstWord: new Map(), byStem: new Map(), byFirstChar: new Map(), dotted: undefined, dottedCodes: new Map() };
+  const index: CountryIndex = {
+    byFirstWord: new Map(),
+    byStem: new Map(),
+    byFirstChar: new Map(),
+    dotted: undefined,
+    dottedCodes: new Map(),
+  };
   const dotted: string[] = [];
   LOCALES.forEach((locale, bit) => {
     countries.registerLocale(locale);

@@ -36,6 +36,11 @@ export interface FrustrationIndex {
   literals: Map<string, LiteralTerm[]>;
 }
 
+/** A lexicon entry cannot be indexed; the message names the entry and what to change. */
+export class FrustrationLexiconError extends Error {
+  override readonly name = 'FrustrationLexiconError';
+}
+
 /** A lexicon hit. */
 export interface LexiconHit {
   kind: FrustrationKind;
@@ -61,7 +66,7 @@ function termWords(term: string, keepAccents: boolean): string[] {
   return words;
 }
 
-/** Indexes {@link FRUSTRATION_LEXICONS}; throws if an entry cannot be matched (a wildcard stem under 3 letters). */
+/** Indexes {@link FRUSTRATION_LEXICONS}; throws {@link FrustrationLexiconError} for a wildcard stem under 3 letters. */
 export function buildFrustrationIndex(): FrustrationIndex {
   const bits = new Map(Object.keys(FRUSTRATION_LEXICONS).map((language, i) => [language, 1 << i]));
   const index: FrustrationIndex = {
@@ -85,7 +90,11 @@ export function buildFrustrationIndex(): FrustrationIndex {
         const target = lexicon.keepAccents ? index.accented : index.folded;
         const entry = { kind, words, languages };
         if (first.endsWith('*')) {
-          if (first.length - 1 < STEM_KEY) throw new Error(`Frustration term "${term}" (${language}): a wildcard stem needs ${STEM_KEY}+ letters.`);
+          if (first.length - 1 < STEM_KEY) {
+            throw new FrustrationLexiconError(
+              `Frustration term "${term}" (${language}): a wildcard stem needs ${STEM_KEY}+ letters; write the word out instead.`,
+            );
+          }
           add(target.byStemStart, first.slice(0, STEM_KEY), entry);
         } else add(target.exact, first, entry);
       }

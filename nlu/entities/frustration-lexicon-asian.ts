@@ -5,6 +5,7 @@
  */
 import type { FrustrationLexicon } from './frustration-lexicon';
 
+/** Lexicons of zh, ja, ko, th, vi, id. */
 export const ASIAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
   zh: {
     substring: true,

@@ -1,6 +1,7 @@
 /** Frustration lexicons for en, es, fr, de, pt, it. See `FrustrationLexicon` for the entry syntax. */
 import type { FrustrationLexicon } from './frustration-lexicon';
 
+/** Lexicons of en, es, fr, de, pt, it. */
 export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
   en: {
     threat: ['lawyer*', 'attorney*', 'sue you', 'suing', 'lawsuit', 'legal action', 'take you to court', 'small claims',
@@ -15,12 +16,11 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
       'worst customer service', 'terrible service', 'horrible service', 'awful service', 'scam', 'scammer*',
       'scammed', 'fraud', 'rip off', 'ripoff', 'ripped off', 'disgusting', 'outrageous', 'fed up', 'sick of',
       'sick and tired', 'had enough', 'are you kidding', 'enough is enough', 'never again', 'never buying',
-      'never order* again', 'furious', 'angry', 'pissed', 'total joke', 'is a joke', 'waste of time', 'waste of money',
-      'useless'],
+      'never order* again', 'furious', 'angry', 'pissed', 'total joke', 'is a joke', 'waste of time', 'waste of money'],
     annoyance: ['disappointed', 'disappointing', 'frustrat*', 'annoyed', 'annoying', 'still waiting', 'still not',
       "still haven't", 'still hasnt', 'again and again', 'how many times', 'third time', '3rd time', 'every time',
       'no one answers', 'nobody answers', 'no response', 'no reply', 'ignored', 'ignoring me', 'for weeks',
-      'seriously', 'come on', 'damn', 'crap', 'bloody', 'hate', 'unbelievable'],
+      'seriously', 'come on', 'damn', 'crap', 'bloody', 'hate', 'unbelievable', 'useless'],
   },
   es: {
     threat: ['abogado*', 'demandar*', 'demanda judicial', 'denuncia*', 'denunciar', 'policia', 'profeco',
@@ -31,9 +31,9 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['mierda', 'joder', 'carajo', 'puta*', 'pendej*', 'cabron*', 'chingad*', 'hostia*'],
     anger: ['ridiculo', 'es ridiculo', 'inaceptable', 'una verguenza', 'que verguenza', 'pesimo', 'pesima',
       'peor servicio', 'el peor', 'estafa*', 'estafador*', 'fraude', 'timo', 'harto', 'harta', 'indignante',
-      'indignado', 'furioso', 'furiosa', 'enojad*', 'enfadad*', 'nunca mas', 'una broma', 'inutil'],
+      'indignado', 'furioso', 'furiosa', 'enojad*', 'enfadad*', 'nunca mas', 'una broma'],
     annoyance: ['decepcionad*', 'estoy molest*', 'todavia no', 'aun no', 'sigo esperando', 'otra vez', 'cuantas veces',
-      'tercera vez', 'nadie responde', 'nadie contesta', 'sin respuesta', 'increible'],
+      'tercera vez', 'nadie responde', 'nadie contesta', 'sin respuesta', 'increible', 'inutil'],
   },
   fr: {
     threat: ['avocat*', 'porter plainte', 'plainte', 'la police', 'gendarmerie', 'tribunal', 'poursuites',
@@ -44,9 +44,9 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['merde', 'putain', 'bordel', 'connard*', 'connasse', 'fait chier', 'encule*', 'salaud*', 'foutre'],
     anger: ['ridicule', "c'est ridicule", 'inacceptable', 'inadmissible', 'honteux', 'une honte', 'scandale*',
       'pire service', 'le pire', 'arnaque*', 'escroquerie', 'fraude', "j'en ai marre", 'marre', 'ras le bol',
-      'ras-le-bol', 'furieux', 'furieuse', 'en colere', 'plus jamais', "n'importe quoi", 'inutile'],
+      'ras-le-bol', 'furieux', 'furieuse', 'en colere', 'plus jamais', "n'importe quoi"],
     annoyance: ['decu', 'decue', 'decevant', 'agace*', 'enerve*', 'toujours pas', 'toujours rien', 'encore une fois',
-      'combien de fois', 'troisieme fois', 'personne ne repond', 'aucune reponse', 'sans reponse'],
+      'combien de fois', 'troisieme fois', 'personne ne repond', 'aucune reponse', 'sans reponse', 'inutile'],
   },
   de: {
     threat: ['anwalt*', 'rechtsanwalt*', 'polizei', 'strafanzeige', 'anzeige erstatten', 'verbraucherzentrale',
@@ -56,9 +56,9 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['scheisse', 'scheiss*', 'verdammt*', 'kacke', 'arschloch*', 'fick*'],
     anger: ['lacherlich', 'das ist lacherlich', 'unverschamt*', 'inakzeptabel', 'frechheit', 'schlechtester service',
       'der schlechteste', 'katastrophe', 'betrug', 'abzocke', 'abzock*', 'bin sauer', 'echt sauer', 'wutend', 'stinksauer', 'es reicht',
-      "mir reicht's", 'nie wieder', 'zumutung', 'nutzlos'],
+      "mir reicht's", 'nie wieder', 'zumutung'],
     annoyance: ['enttauscht', 'genervt', 'argerlich', 'immer noch nicht', 'noch immer nicht', 'schon wieder',
-      'wie oft', 'zum dritten mal', 'keiner antwortet', 'keine antwort', 'niemand antwortet', 'mist'],
+      'wie oft', 'zum dritten mal', 'keiner antwortet', 'keine antwort', 'niemand antwortet', 'mist', 'nutzlos'],
   },
   pt: {
     threat: ['advogado*', 'vou processar', 'processar voces', 'processo judicial', 'procon', 'policia',
@@ -67,9 +67,9 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['merda', 'porra', 'caralho', 'puta*', 'foda*', 'fdp', 'vsf', 'pqp'],
     anger: ['ridiculo', 'um absurdo', 'absurdo', 'inaceitavel', 'vergonha', 'pessimo', 'pessima',
       'pior atendimento', 'pior servico', 'e golpe', 'um golpe', 'golpista*', 'fraude', 'enganacao', 'furioso', 'furiosa',
-      'irritad*', 'nunca mais', 'palhacada', 'inutil'],
+      'irritad*', 'nunca mais', 'palhacada'],
     annoyance: ['decepcionad*', 'chatead*', 'cansad* de', 'ainda nao', 'de novo', 'quantas vezes', 'terceira vez',
-      'ninguem responde', 'sem resposta', 'droga'],
+      'ninguem responde', 'sem resposta', 'droga', 'inutil'],
   },
   it: {
     threat: ['avvocat*', 'denuncia*', 'denunciare', 'polizia', 'carabinieri', 'guardia di finanza', 'tribunale',
@@ -80,8 +80,8 @@ export const EUROPEAN_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
       'porco dio'],
     anger: ['ridicolo', 'e ridicolo', 'inaccettabile', 'vergogna', 'una vergogna', 'pessimo', 'pessima',
       'servizio peggiore', 'il peggiore', 'truffa*', 'truffator*', 'frode', 'che schifo', 'schifo', 'stufo', 'stufa',
-      'arrabbiat*', 'furioso', 'furiosa', 'mai piu', 'assurdo', 'inutile'],
+      'arrabbiat*', 'furioso', 'furiosa', 'mai piu', 'assurdo'],
     annoyance: ['deluso', 'delusa', 'infastidit*', 'ancora niente', 'ancora non', 'di nuovo', 'quante volte',
-      'terza volta', 'nessuno risponde', 'nessuna risposta'],
+      'terza volta', 'nessuno risponde', 'nessuna risposta', 'inutile'],
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { FrustrationLexicon } from './frustration-lexicon';
 
+/** Lexicons of ru, pl, tr, ar. */
 export const MIDDLE_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
   ru: {
     threat: ['юрист*', 'адвокат*', 'в суд', 'подам в суд', 'полици*', 'прокуратур*', 'роспотребнадзор',
@@ -15,9 +16,9 @@ export const MIDDLE_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
       'херня'],
     anger: ['издеваетесь', 'вы издеваетесь', 'издевательство', 'это смешно', 'абсурд', 'безобразие', 'возмутительно',
       'позор', 'отвратительн*', 'ужасн*', 'худший', 'худшее', 'обман', 'лохотрон', 'мошенничество', 'кидалово',
-      'надоело', 'достали', 'бесит', 'бешенстве', 'злюсь', 'больше никогда', 'никогда больше', 'бесполезн*'],
+      'надоело', 'достали', 'бесит', 'бешенстве', 'злюсь', 'больше никогда', 'никогда больше'],
     annoyance: ['разочарован*', 'до сих пор', 'опять', 'снова', 'сколько можно', 'сколько раз', 'в третий раз',
-      'никто не отвечает', 'нет ответа', 'без ответа', 'черт'],
+      'никто не отвечает', 'нет ответа', 'без ответа', 'черт', 'бесполезн*'],
   },
   pl: {
     threat: ['prawnik*', 'adwokat*', 'do sadu', 'w sadzie', 'pozew', 'pozwe', 'policj*', 'uokik',
@@ -27,9 +28,9 @@ export const MIDDLE_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['kurwa', 'kurwy', 'chuj*', 'pierdol*', 'jebac', 'jebany', 'spierdal*', 'gowno'],
     anger: ['to smieszne', 'zenada', 'zenujace', 'skandal*', 'nie do przyjecia', 'niedopuszczalne', 'najgorszy',
       'najgorsza', 'najgorsze', 'oszustwo', 'oszust', 'naciaganie', 'mam dosc', 'mam dosyc', 'wkurzon*', 'wkurza',
-      'wsciekl*', 'nigdy wiecej', 'kpina', 'porazka', 'bezuzyteczn*'],
+      'wsciekl*', 'nigdy wiecej', 'kpina', 'porazka'],
     annoyance: ['rozczarowan*', 'zawiedzion*', 'nadal nie', 'wciaz nie', 'znowu', 'ile razy', 'trzeci raz',
-      'nikt nie odpowiada', 'brak odpowiedzi', 'cholera'],
+      'nikt nie odpowiada', 'brak odpowiedzi', 'cholera', 'bezuzyteczn*'],
   },
   tr: {
     threat: ['avukat*', 'dava', 'dava acacagim', 'mahkeme*', 'polis', 'savcilik', 'tuketici hakem heyeti',
@@ -39,9 +40,9 @@ export const MIDDLE_LEXICONS: Readonly<Record<string, FrustrationLexicon>> = {
     profanity: ['siktir*', 'amk', 'aq', 'orospu*', 'anani', 'yarrak'],
     anger: ['sacma', 'bu ne sacmalik', 'sacmalik', 'rezalet', 'rezil', 'kabul edilemez', 'en kotu', 'berbat',
       'dolandiricilik', 'sahtekar*', 'kazik', 'biktim', 'yeter artik', 'sinir oldum', 'sinirliyim',
-      'bir daha asla', 'asla bir daha', 'utanin', 'ise yaramaz'],
+      'bir daha asla', 'asla bir daha', 'utanin'],
     annoyance: ['hayal kirikligi', 'hala gelmedi', 'hala', 'yine', 'kac kere', 'kac kez', 'ucuncu kez',
-      'kimse cevap vermiyor', 'cevap yok', 'yanit yok', 'yeter'],
+      'kimse cevap vermiyor', 'cevap yok', 'yanit yok', 'yeter', 'ise yaramaz'],
   },
   ar: {
     threat: ['محامي', 'المحامي', 'الشرطه', 'الشرطة', 'شرطة', 'بلاغ', 'المحكمة', 'محكمة', 'دعوى', 'حماية المستهلك',

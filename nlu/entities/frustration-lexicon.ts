@@ -23,7 +23,10 @@ export interface FrustrationLexicon {
   profanity: readonly string[];
   /** Strong dissatisfaction ("this is ridiculous", "worst service", "scam", "ふざけるな", "вы издеваетесь"). */
   anger: readonly string[];
-  /** Mild dissatisfaction that only adds up with other signals ("disappointed", "still waiting", "again"). */
+  /**
+   * Mild dissatisfaction that only adds up with other signals ("disappointed", "still waiting", "again"), and
+   * words like "useless"/"inutile" that also say "no need" or describe a product rather than the service.
+   */
   annoyance: readonly string[];
   /** Match with accents (Vietnamese: "ngu" is stupid, "ngủ" is sleep). @defaultValue false */
   keepAccents?: boolean;

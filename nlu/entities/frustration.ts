@@ -33,7 +33,10 @@ const CUES = {
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu;
 const CAPS_WEIGHTS = [0, 0.15, 0.25, 0.35];
 // Upper-case words that are names, not shouting.
-const ACRONYMS = new Set(['USPS', 'FEDEX', 'ASAP', 'HTTP', 'HTTPS', 'HTML', 'NASA', 'IKEA', 'ASUS', 'AVON', 'VISA', 'UNIQLO', 'ZARA', 'LEGO', 'SHEIN', 'TEMU', 'ALIEXPRESS', 'EBAY', 'AMAZON', 'IPHONE', 'SIZE', 'XXXL']);
+const ACRONYMS = new Set([
+  'USPS', 'FEDEX', 'ASAP', 'HTTP', 'HTTPS', 'HTML', 'NASA', 'IKEA', 'ASUS', 'AVON', 'VISA', 'UNIQLO', 'ZARA', 'LEGO',
+  'SHEIN', 'TEMU', 'ALIEXPRESS', 'EBAY', 'AMAZON', 'IPHONE', 'SIZE', 'XXXL',
+]);
 
 // Built on first use, then shared: it never changes after that.
 let sharedIndex: FrustrationIndex | undefined;

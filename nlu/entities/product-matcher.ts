@@ -77,9 +77,15 @@ export class ProductMatcher {
     const documentFrequency = new Map<string, number>();
     const tokenSets: Array<[CatalogueProduct, Set<string>[]]> = [];
     for (const product of products) {
-      if (!product.id) throw new ProductCatalogError(`A product has no id (name "${product.name}"): give every product a unique id.`);
-      if (ids.has(product.id)) throw new ProductCatalogError(`Product id "${product.id}" appears twice: ids must be unique; merge or rename one.`);
-      if (!product.name?.trim()) throw new ProductCatalogError(`Product "${product.id}" has an empty name: give it the name shoppers see.`);
+      if (!product.id) {
+        throw new ProductCatalogError(`A product has no id (name "${product.name}"): give every product a unique id.`);
+      }
+      if (ids.has(product.id)) {
+        throw new ProductCatalogError(`Product id "${product.id}" appears twice: ids must be unique; merge or rename one.`);
+      }
+      if (!product.name?.trim()) {
+        throw new ProductCatalogError(`Product "${product.id}" has an empty name: give it the name shoppers see.`);
+      }
       ids.add(product.id);
       if (product.sku?.trim()) this.bySku.set(normalizeSku(product.sku), product);
       const sets = [product.name, ...(product.aliases ?? [])].map(

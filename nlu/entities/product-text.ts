@@ -11,10 +11,8 @@ export interface ProductToken {
   end: number;
 }
 
-const PIECES = new RegExp(
-  String.raw`(?<dense>[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー\p{Script=Hangul}\p{Script=Thai}]+)|(?<word>${SPACED_LETTER}(?:${SPACED_LETTER}|\p{M})*)`,
-  'gu',
-);
+const DENSE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー\p{Script=Hangul}\p{Script=Thai}]`;
+const PIECES = new RegExp(String.raw`(?<dense>${DENSE}+)|(?<word>${SPACED_LETTER}(?:${SPACED_LETTER}|\p{M})*)`, 'gu');
 
 // Plural and gender endings that would otherwise split "shirt"/"shirts", "camiseta"/"camisetas".
 function stem(word: string): string {

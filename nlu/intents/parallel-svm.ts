@@ -32,7 +32,8 @@ export async function trainLinearSvmParallel(
   sharedLabels.set(labels);
   const weights = new Float32Array(classes * dimension);
   const bias = new Float32Array(classes);
-  const { threads: _threads, onClassTrained, ...svmOptions } = options;
+  const { onClassTrained, ...rest } = options;
+  const svmOptions = { c: rest.c, tolerance: rest.tolerance, maxPasses: rest.maxPasses, seed: rest.seed };
   const workers: Worker[] = [];
   let done = 0;
   try {

@@ -41,6 +41,21 @@ export function tokenize(normalized: string): string[] {
   return normalized.match(TOKEN) ?? [];
 }
 
+// Japanese writes content words in kanji or katakana and grammar in hiragana; a change of script is a good guess at a
+// word boundary (the idea behind TinySegmenter's character-type features), with no dictionary.
+const SCRIPT_RUN = /\p{Script=Han}+|[\p{Script=Katakana}ー]+|\p{Script=Hiragana}+|[^\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー]+/gu;
+const HAS_KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Splits tokens that mix kanji, katakana and hiragana at script changes, as approximate Japanese words. */
+export function splitScriptRuns(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (!HAS_KANA.test(token)) out.push(token);
+    else out.push(...(token.match(SCRIPT_RUN) ?? [token]));
+  }
+  return out;
+}
+
 /**
  * Calls `emit` for every feature of the text: `c:` character n-grams of the accent-free tokens, `w:` word n-grams
  * of the accented tokens (and of the accent-free ones when they differ, so texting without accents still matches).
@@ -73,7 +88,7 @@ export function forEachFeature(text: string, options: TextFeatureOptions, emit: 
     }
   }
   if (options.wordMax <= 0) return;
-  emitWordNgrams(tokenize(normalized), options.wordMax, 'w:', emit);
+  emitWordNgrams(splitScriptRuns(tokenize(normalized)), options.wordMax, 'w:', emit);
   if (plain !== normalized) {
     const words = plainTokens.filter((token) => !SYMBOL_ONLY.test(token));
     for (const word of words) emit(`p:${word}`);

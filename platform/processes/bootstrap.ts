@@ -1,4 +1,7 @@
-/** First-start set-up: the default workspace and its first admin token. */
+/** Start-up set-up: the default workspace, its first admin token, the demo store and the built-in intent model. */
+import { seedDemoStore } from '../../commerce';
+import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
+import { ensureBuiltinModel, type BuiltinModelState } from '../../workers/model-registry/ensure-builtin-model';
 import type { PlatformContext } from './context';
 
 /** What bootstrap did, for the start-up banner. */
@@ -7,6 +10,10 @@ export interface BootstrapResult {
   workspaceCreated: boolean;
   /** A newly generated admin token, to be shown once; undefined when one existed or came from configuration. */
   generatedAdminToken?: string;
+  /** Whether the demo store was written now. */
+  demoStoreSeeded: boolean;
+  /** State of the built-in intent model (undefined when `nlu.trainOnStart` is off). */
+  builtinIntents?: BuiltinModelState;
 }
 
 /** Ensures the default workspace exists and has an admin token (from `auth.adminToken` or generated). */
@@ -17,7 +24,21 @@ export async function bootstrap(context: PlatformContext): Promise<BootstrapResu
     name: config.workspace.defaultName,
     defaultLanguage: config.workspace.defaultLanguage,
   });
-  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created };
+  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false };
+  if (config.commerce.seedDemo) result.demoStoreSeeded = (await seedDemoStore(context.database.db, workspace.id)).seeded;
+  if (config.nlu.trainOnStart) {
+    result.builtinIntents = await ensureBuiltinModel(
+      {
+        registry: context.models,
+        cache: new ArtefactCache(config.nlu.modelCacheDir),
+        trainingQueue: context.queues.training,
+        redis: context.redis,
+        keyPrefix: config.redis.keyPrefix,
+        logger: context.logger,
+      },
+      context.components.get(context.intentComponent.name)!,
+    );
+  }
   const configured = config.auth.adminToken;
   if (configured) {
     if (!(await tokens.exists(configured))) {

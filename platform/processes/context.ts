@@ -14,6 +14,13 @@ import { PlatformMetrics } from '../metrics';
 import { createRedisFactory, ensureRedisReachable, type RedisFactory } from '../redis';
 import { WorkspaceStore } from '../workspaces';
 import type { Redis } from 'ioredis';
+import { CommerceStore } from '../../commerce';
+import { IntentClassifierComponent, IntentExampleStore, type IntentClassifier } from '../../nlu/intents';
+import { UnderstandingService } from '../../bots/runtime/understanding-service';
+import { LiveModels } from '../../workers/model-registry/live-models';
+import { subscribeModelEvents } from '../../workers/model-registry/model-events';
+import { ModelRegistry } from '../../workers/model-registry/model-registry';
+import type { TrainableComponent } from '../models/trainable-component';
 
 /** The shared parts of a running process. */
 export interface PlatformContext {
@@ -29,6 +36,16 @@ export interface PlatformContext {
   tokens: ApiTokenStore;
   metrics: PlatformMetrics;
   identifier: LanguageIdentifier;
+  commerce: CommerceStore;
+  /** Versions of every trainable component's models. */
+  models: ModelRegistry;
+  /** Trainable components by registry name. */
+  components: ReadonlyMap<string, TrainableComponent<unknown, unknown>>;
+  intentComponent: IntentClassifierComponent;
+  intentExamples: IntentExampleStore;
+  /** The live intent model of each workspace, swapped when a new version is promoted anywhere. */
+  liveIntents: LiveModels<IntentClassifier>;
+  understanding: UnderstandingService;
   /** Closes queues, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -66,6 +83,19 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     inbound: await queues.inbound.getJobCounts('waiting', 'active', 'delayed', 'failed'),
     outbound: await queues.outbound.getJobCounts('waiting', 'active', 'delayed', 'failed'),
   }));
+  const models = new ModelRegistry(database.db);
+  const intentExamples = new IntentExampleStore(database.db);
+  const intentComponent = new IntentClassifierComponent({
+    kind: config.nlu.intentClassifier,
+    workspaceExamples: (workspaceId) => intentExamples.list(workspaceId),
+  });
+  const components = new Map<string, TrainableComponent<unknown, unknown>>([
+    [intentComponent.name, intentComponent as TrainableComponent<unknown, unknown>],
+  ]);
+  const liveIntents = new LiveModels<IntentClassifier>(models, intentComponent, logger);
+  const commerce = new CommerceStore(database.db);
+  const subscriber = redisFactory.create('model-events', { blocking: true });
+  await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
   return {
     config,
     logger,
@@ -78,6 +108,13 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     tokens: new ApiTokenStore(database.db),
     metrics,
     identifier: new FastTextLanguageIdentifier(),
+    commerce,
+    models,
+    components,
+    intentComponent,
+    intentExamples,
+    liveIntents,
+    understanding: new UnderstandingService(liveIntents, commerce, logger),
     async close() {
       await queues.close().catch(() => undefined);
       await redisFactory.closeAll();

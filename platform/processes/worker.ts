@@ -11,9 +11,11 @@ import { OutboundBatcher } from '../../bots/runtime/outbound-batcher';
 import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
 import type { LocalTurnRunner } from '../../bots/runtime/ingest';
 import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
-import { foundationSkills } from '../../bots/runtime/skills/foundation-skills';
+import { defaultSkills } from '../../bots/runtime/skills/skill-list';
+import { trainModelProcessor } from '../../workers/jobs/train-model.job';
+import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
-import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData } from '../../workers/queues';
+import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type TrainModelJobData } from '../../workers/queues';
 import type { PlatformContext } from './context';
 import { socketIoKey } from './server';
 
@@ -46,8 +48,15 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     lock: new ConversationLock(context.redisFactory.create('locks', { autoPipelining: true }), config.redis.keyPrefix),
     outbound: outboundBatcher,
     deliveries,
-    skills: foundationSkills,
+    skills: defaultSkills,
     language: config.language,
+    understanding: context.understanding,
+    services: { commerce: context.commerce },
+    policy: {
+      minConfidence: config.nlu.minConfidence,
+      frustrationHandoff: config.nlu.frustrationHandoff,
+      notUnderstoodHandoff: config.nlu.notUnderstoodHandoff,
+    },
     logger,
   });
   const outbound = new OutboundDelivery(store, deliveries, context.metrics);
@@ -96,10 +105,32 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       outbound.giveUp(item).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, 'could not mark failed'));
     }
   });
+  const artefactCache = new ArtefactCache(config.nlu.modelCacheDir);
+  const trainingWorker = new Worker<TrainModelJobData>(
+    queueNames.training,
+    trainModelProcessor({
+      registry: context.models,
+      components: context.components,
+      redis: context.redis,
+      keyPrefix: config.redis.keyPrefix,
+      logger,
+      onTrained: (scope, component, fingerprint, trained) => {
+        if (scope !== null) return;
+        try {
+          artefactCache.write(component, fingerprint, trained);
+        } catch (error) {
+          logger.warn({ err: error }, 'could not write the built-in model to the artefact cache');
+        }
+      },
+    }),
+    // One training run at a time per process: it uses every core already. Long runs renew their lock.
+    { ...common('training-worker'), concurrency: 1, lockDuration: 120_000, stalledInterval: 60_000 },
+  );
+  trainingWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'training failed'));
   inboundWorker.on('failed', (job, error) => {
     logger.error({ err: error, messageId: job?.data.messageId, attempt: job?.attemptsMade }, 'turn failed');
   });
-  for (const worker of [inboundWorker, outboundWorker]) {
+  for (const worker of [inboundWorker, outboundWorker, trainingWorker]) {
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   }
 
@@ -109,7 +140,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     sweep().catch((error: unknown) => logger.error({ err: error }, 'recovery sweep failed'));
   }, Math.max(1000, Math.floor(config.worker.recoveryAfterMs / 2)));
   sweepTimer.unref();
-  await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady()]);
+  await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady(), trainingWorker.waitUntilReady()]);
   logger.info({ concurrency: config.worker.concurrency }, 'worker started');
 
   const localTurns = new Set<Promise<unknown>>();
@@ -135,7 +166,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
       await Promise.allSettled([...localTurns]);
       outboundBatcher.flush();
-      await Promise.all([inboundWorker.close(), outboundWorker.close()]);
+      await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close()]);
     },
   };
 }

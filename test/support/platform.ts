@@ -2,6 +2,7 @@
  * Starts the real platform for tests: in this process (server + worker on a free port), or as separate OS
  * processes running the built CLI (`dist/platform/cli.js`), the way production runs them.
  */
+import { TEST_MODEL_CACHE_DIR } from './model-cache';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +46,7 @@ export async function startInProcessPlatform(
       redis: { url: REDIS_URL, keyPrefix: uniquePrefix('p'), startLocal: false },
       auth: { adminToken },
       log: { level: 'silent' },
+      nlu: { modelCacheDir: TEST_MODEL_CACHE_DIR },
       ...options.overrides,
     },
   });
@@ -84,7 +86,14 @@ export interface PlatformProcess {
 export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<string, string>): PlatformProcess {
   const child = spawn(process.execPath, [join(projectRoot, 'dist/platform/cli.js'), role], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', REDIS_START_LOCAL: 'false', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      REDIS_START_LOCAL: 'false',
+      LOG_LEVEL: 'info',
+      NLU_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

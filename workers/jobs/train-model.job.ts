@@ -24,6 +24,8 @@ export interface TrainModelDependencies {
   redis: Redis;
   keyPrefix: string;
   logger: Logger;
+  /** Called with every completed artefact (the process caches built-in ones). */
+  onTrained?: (scope: string | null, componentName: string, fingerprint: string, trained: { kind: string; artefact: Buffer; metrics: Record<string, unknown> }) => void;
 }
 
 /** Builds the processor for the training queue's worker. */
@@ -53,8 +55,12 @@ export function trainModelProcessor(deps: TrainModelDependencies) {
         },
       });
       await deps.registry.completeVersion(version.id, trained.artefact, trained.metrics);
+      deps.onTrained?.(scope, component.name, set.fingerprint, { kind: set.kind, ...trained });
       await publishModelEvent(deps.redis, deps.keyPrefix, { type: 'completed', ...base, metrics: trained.metrics });
-      const decision = decidePromotion(component.primaryMetric, trained.metrics, live?.metrics);
+      const decision =
+        job.data.promotion === 'always'
+          ? { promote: true, reason: 'promotion forced by the request' }
+          : decidePromotion(component.primaryMetric, trained.metrics, live?.metrics);
       if (decision.promote) {
         await deps.registry.promote(version.id);
         await publishModelEvent(deps.redis, deps.keyPrefix, { type: 'promoted', ...base, reason: decision.reason });

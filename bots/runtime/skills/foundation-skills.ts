@@ -5,7 +5,7 @@
  */
 import { isGreeting } from '../greeting-detector';
 import { renderTemplate, templateSets } from '../templates';
-import { payloads, type Skill, type Turn } from './skill';
+import { payloads, type Skill } from './skill';
 import { offerPerson } from './turn-helpers';
 
 function normalise(text: string): string {

@@ -150,51 +150,66 @@ function changesTopic(turn: Turn, awaited: DialogueState['awaiting']): boolean {
   return (turn.understanding?.intent.confidence ?? 0) >= Math.max(0.75, turn.policy.minConfidence);
 }
 
+/** True when the message holds exactly what the bot asked for (an order number, an e-mail, a yes or no). */
+function answersPendingQuestion(turn: Turn): boolean {
+  const awaited = turn.dialogue.awaiting;
+  if (!awaited) return false;
+  if (awaited.slot === 'order_number') return orderNumberIn(turn) !== undefined;
+  if (awaited.slot === 'email') return entityOf(turn, 'email') !== undefined;
+  if (awaited.slot === 'confirm') return yesOrNo(turn) !== undefined;
+  return false;
+}
+
 /**
- * Answers the question the bot asked last turn (order number, e-mail, yes/no, new address), unless the shopper
- * clearly moved on to something else.
+ * A message that is exactly the answer to the bot's question wins over everything else: "someone.else@example.com"
+ * is an e-mail address, not a request for someone.
+ */
+export const pendingAnswerSkill: Skill = {
+  name: 'pending-answer',
+  matches: answersPendingQuestion,
+  respond: (turn) => answerPendingQuestion(turn),
+};
+
+/**
+ * Otherwise the message still goes to the question the bot asked last turn (a new address, a second try), unless
+ * the shopper clearly moved on to something else.
  */
 export const pendingQuestionSkill: Skill = {
   name: 'pending-question',
-  matches: (turn) => {
-    const awaited = turn.dialogue.awaiting;
-    if (!awaited) return false;
-    if (awaited.slot === 'order_number' && orderNumberIn(turn)) return true;
-    if (awaited.slot === 'email' && entityOf(turn, 'email')) return true;
-    if (awaited.slot === 'confirm' && yesOrNo(turn)) return true;
-    return !changesTopic(turn, awaited);
-  },
-  respond: async (turn) => {
-    const awaited = turn.dialogue.awaiting!;
-    const commerce = turn.services.commerce;
-    switch (awaited.slot) {
-      case 'order_number':
-        return runOrderFlow(turn, awaited.skill, orderNumberIn(turn));
-      case 'email': {
-        const email = entityOf(turn, 'email')?.value.address;
-        const orderNumber = turn.dialogue.orderNumber;
-        if (!email || !orderNumber || !commerce) {
-          const askedTimes = (turn.dialogue.askedTimes ?? 0) + 1;
-          if (askedTimes > MAX_ASKS) return { replies: [say(turn, turn.texts.notUnderstood, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) };
-          return { replies: [say(turn, turn.texts.orderStatus.askEmail, { order: orderNumber ?? '' })], dialogue: remember(turn, { askedTimes }) };
-        }
-        const owns = await commerce.customerOwnsOrder(turn.conversation.workspace_id, orderNumber, { email });
-        if (!owns) {
-          const askedTimes = (turn.dialogue.askedTimes ?? 0) + 1;
-          // Repeated wrong addresses end the attempt: the order's details are not guessable by trying.
-          if (askedTimes > MAX_ASKS) return { replies: [say(turn, turn.texts.orderStatus.emailMismatch, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) };
-          return { replies: [say(turn, turn.texts.orderStatus.emailMismatch)], dialogue: remember(turn, { askedTimes }) };
-        }
-        const verified = [...new Set([...(turn.dialogue.verifiedOrders ?? []), orderNumber])];
-        return runOrderFlow({ ...turn, dialogue: { ...turn.dialogue, verifiedOrders: verified, askedTimes: undefined } }, awaited.skill, orderNumber);
-      }
-      case 'confirm':
-        return confirm(turn, awaited.skill);
-      case 'address':
-        return receiveAddress(turn);
-    }
-  },
+  matches: (turn) => turn.dialogue.awaiting !== undefined && !changesTopic(turn, turn.dialogue.awaiting),
+  respond: (turn) => answerPendingQuestion(turn),
 };
+
+async function answerPendingQuestion(turn: Turn): Promise<TurnOutcome> {
+  const awaited = turn.dialogue.awaiting!;
+  const commerce = turn.services.commerce;
+  switch (awaited.slot) {
+    case 'order_number':
+      return runOrderFlow(turn, awaited.skill, orderNumberIn(turn));
+    case 'email': {
+      const email = entityOf(turn, 'email')?.value.address;
+      const orderNumber = turn.dialogue.orderNumber;
+      if (!email || !orderNumber || !commerce) {
+        const askedTimes = (turn.dialogue.askedTimes ?? 0) + 1;
+        if (askedTimes > MAX_ASKS) return { replies: [say(turn, turn.texts.notUnderstood, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) };
+        return { replies: [say(turn, turn.texts.orderStatus.askEmail, { order: orderNumber ?? '' })], dialogue: remember(turn, { askedTimes }) };
+      }
+      const owns = await commerce.customerOwnsOrder(turn.conversation.workspace_id, orderNumber, { email });
+      if (!owns) {
+        const askedTimes = (turn.dialogue.askedTimes ?? 0) + 1;
+        // Repeated wrong addresses end the attempt: the order's details are not guessable by trying.
+        if (askedTimes > MAX_ASKS) return { replies: [say(turn, turn.texts.orderStatus.emailMismatch, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) };
+        return { replies: [say(turn, turn.texts.orderStatus.emailMismatch)], dialogue: remember(turn, { askedTimes }) };
+      }
+      const verified = [...new Set([...(turn.dialogue.verifiedOrders ?? []), orderNumber])];
+      return runOrderFlow({ ...turn, dialogue: { ...turn.dialogue, verifiedOrders: verified, askedTimes: undefined } }, awaited.skill, orderNumber);
+    }
+    case 'confirm':
+      return confirm(turn, awaited.skill);
+    case 'address':
+      return receiveAddress(turn);
+  }
+}
 
 async function confirm(turn: Turn, skill: DialogueSkill): Promise<TurnOutcome> {
   const answer = yesOrNo(turn);

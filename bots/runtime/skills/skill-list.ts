@@ -14,7 +14,7 @@ import {
   outOfScopeSkill,
   thanksSkill,
 } from './conversation-skills';
-import { changeAddressSkill, orderCancelSkill, orderStatusSkill, pendingQuestionSkill } from './order-skills';
+import { changeAddressSkill, orderCancelSkill, orderStatusSkill, pendingAnswerSkill, pendingQuestionSkill } from './order-skills';
 import { declineAgentSkill, fallbackSkill, greetingSkill, humanAgentRequestSkill } from './foundation-skills';
 import type { Skill } from './skill';
 
@@ -22,6 +22,7 @@ import type { Skill } from './skill';
 export const defaultSkills: readonly Skill[] = [
   humanAgentRequestSkill,
   declineAgentSkill,
+  pendingAnswerSkill,
   humanAgentIntentSkill,
   complaintSkill,
   pendingQuestionSkill,

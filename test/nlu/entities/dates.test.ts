@@ -80,6 +80,10 @@ describe('findDates', () => {
     });
   });
 
+  it('reads Traditional Chinese with its own parser', () => {
+    expect(dates('下週一可以到嗎', 'zh-TW')).toEqual([['下週一', '2025-03-17', true]]);
+  });
+
   it('guesses the parser from the script when the language is unknown', () => {
     expect(dates('我昨天下的订单')).toEqual([['昨天', '2025-03-11', true]]);
     expect(dates('заказал вчера')).toEqual([['вчера', '2025-03-11', true]]);

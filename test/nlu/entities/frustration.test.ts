@@ -45,6 +45,8 @@ describe('assessFrustration', () => {
       ['en', 'Hi, I have not received order 4471 yet. Could you help, please?'],
       ['en', 'I hate to bother you, but is there any update?'],
       ['en', 'here is a pic of the damage'],
+      ['en', 'this cable is useless, can I return it?'],
+      ['fr', 'Il est inutile de rappeler, merci'],
       ['es', 'Hola, mi pedido no ha llegado, ¿podrían revisarlo? Gracias'],
       ['fr', "Bonjour, ma commande n'est pas arrivée, pouvez-vous vérifier ?"],
       ['de', 'Hallo, meine Bestellung ist noch nicht da. Können Sie nachsehen?'],

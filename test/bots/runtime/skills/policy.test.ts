@@ -8,7 +8,8 @@ import {
   humanAgentRequestSkill,
 } from '../../../../bots/runtime/skills/foundation-skills';
 import { decideTurn } from '../../../../bots/runtime/skills/policy';
-import { payloads, type Turn } from '../../../../bots/runtime/skills/skill';
+import { defaultUnderstandingPolicy, payloads, type Turn } from '../../../../bots/runtime/skills/skill';
+import { skillTextsFor } from '../../../../bots/runtime/templates/skills';
 import { templatesFor } from '../../../../bots/runtime/templates';
 
 function conversation(state: ConversationState): Conversation {
@@ -57,6 +58,10 @@ function turn(text: string, options: { state?: ConversationState; payload?: stri
     quickReplyPayload: options.payload,
     language,
     templates: templatesFor(language),
+    texts: skillTextsFor(language),
+    dialogue: {},
+    services: {},
+    policy: defaultUnderstandingPolicy,
     storeName: 'Acme Shoes',
   };
 }
@@ -65,8 +70,8 @@ const en = templatesFor('en');
 
 describe('decideTurn with the foundation skills', () => {
   describe('when the bot owns the conversation', () => {
-    it('answers a greeting with the greeting naming the store', () => {
-      const decision = decideTurn(turn('Hello there!'), foundationSkills);
+    it('answers a greeting with the greeting naming the store', async () => {
+      const decision = await decideTurn(turn('Hello there!'), foundationSkills);
       expect(decision.skill).toBe('greeting');
       expect(decision.replies).toHaveLength(1);
       expect(decision.replies[0]?.text).toBe("Hi! I'm the Acme Shoes assistant. How can I help you today?");
@@ -74,15 +79,15 @@ describe('decideTurn with the foundation skills', () => {
       expect(decision.nextState).toBeUndefined();
     });
 
-    it('greets in the turn language', () => {
-      const decision = decideTurn(turn('hola', { language: 'es' }), foundationSkills);
+    it('greets in the turn language', async () => {
+      const decision = await decideTurn(turn('hola', { language: 'es' }), foundationSkills);
       expect(decision.replies[0]?.text).toContain('Acme Shoes');
       expect(decision.replies[0]?.text).toBe(templatesFor('es').greeting.replace('{store}', 'Acme Shoes'));
       expect(decision.replies[0]?.language).toBe('es');
     });
 
-    it('answers anything else with the fallback and two quick replies', () => {
-      const decision = decideTurn(turn('Where is my order #10234?'), foundationSkills);
+    it('answers anything else with the fallback and two quick replies', async () => {
+      const decision = await decideTurn(turn('Where is my order #10234?'), foundationSkills);
       expect(decision.skill).toBe('fallback');
       expect(decision.replies).toEqual([
         {
@@ -97,8 +102,8 @@ describe('decideTurn with the foundation skills', () => {
       expect(decision.replies[0]?.quickReplies?.map((q) => q.payload)).toEqual(['human_agent', 'decline_agent']);
     });
 
-    it('hands over to the team on the human_agent payload, with a handoff notice', () => {
-      const decision = decideTurn(turn('Talk to a person', { payload: 'human_agent' }), foundationSkills);
+    it('hands over to the team on the human_agent payload, with a handoff notice', async () => {
+      const decision = await decideTurn(turn('Talk to a person', { payload: 'human_agent' }), foundationSkills);
       expect(decision.skill).toBe('human-agent-request');
       expect(decision.nextState).toBe('waiting_agent');
       expect(decision.replies).toHaveLength(1);
@@ -108,13 +113,13 @@ describe('decideTurn with the foundation skills', () => {
 
     it.each([['talk to a person!'], ['Hablar con alguien'], ['转人工客服']])(
       'treats typing the button title %j as pressing it',
-      (text) => {
-        expect(decideTurn(turn(text), foundationSkills).nextState).toBe('waiting_agent');
+      async (text) => {
+        expect((await decideTurn(turn(text), foundationSkills)).nextState).toBe('waiting_agent');
       },
     );
 
-    it('acknowledges a decline without changing the state', () => {
-      const decision = decideTurn(turn('No, thanks', { payload: 'decline_agent' }), foundationSkills);
+    it('acknowledges a decline without changing the state', async () => {
+      const decision = await decideTurn(turn('No, thanks', { payload: 'decline_agent' }), foundationSkills);
       expect(decision.skill).toBe('decline-agent');
       expect(decision.replies.map((r) => r.text)).toEqual([en.dismissed]);
       expect(decision.nextState).toBeUndefined();
@@ -122,12 +127,12 @@ describe('decideTurn with the foundation skills', () => {
   });
 
   describe('when the shopper is waiting for a person', () => {
-    it('stays silent on ordinary messages', () => {
-      expect(decideTurn(turn('hello?', { state: 'waiting_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
+    it('stays silent on ordinary messages', async () => {
+      expect(await decideTurn(turn('hello?', { state: 'waiting_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
     });
 
-    it('answers a repeated request for a person, without a new handoff', () => {
-      const decision = decideTurn(turn('x', { state: 'waiting_agent', payload: 'human_agent' }), foundationSkills);
+    it('answers a repeated request for a person, without a new handoff', async () => {
+      const decision = await decideTurn(turn('x', { state: 'waiting_agent', payload: 'human_agent' }), foundationSkills);
       expect(decision.skill).toBe('human-agent-request');
       expect(decision.replies.map((r) => r.text)).toEqual([en.handoffAlreadyWaiting]);
       expect(decision.replies[0]?.notice).toBeUndefined();
@@ -136,53 +141,53 @@ describe('decideTurn with the foundation skills', () => {
   });
 
   describe('when a person holds the conversation', () => {
-    it.each([['hello'], ['where is my order?']])('stays silent on %j', (text) => {
-      expect(decideTurn(turn(text, { state: 'with_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
+    it.each([['hello'], ['where is my order?']])('stays silent on %j', async (text) => {
+      expect(await decideTurn(turn(text, { state: 'with_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
     });
 
-    it('stays silent even on a request for a person', () => {
-      expect(decideTurn(turn('x', { state: 'with_agent', payload: 'human_agent' }), foundationSkills).replies).toEqual([]);
+    it('stays silent even on a request for a person', async () => {
+      expect((await decideTurn(turn('x', { state: 'with_agent', payload: 'human_agent' }), foundationSkills)).replies).toEqual([]);
     });
   });
 
   describe('when the conversation is closed', () => {
-    it('reopens it with the bot and answers', () => {
-      const decision = decideTurn(turn('hi', { state: 'closed' }), foundationSkills);
+    it('reopens it with the bot and answers', async () => {
+      const decision = await decideTurn(turn('hi', { state: 'closed' }), foundationSkills);
       expect(decision.skill).toBe('greeting');
       expect(decision.nextState).toBe('bot');
       expect(decision.replies).toHaveLength(1);
     });
 
-    it('lets a request for a person move it straight to waiting_agent', () => {
-      const decision = decideTurn(turn('x', { state: 'closed', payload: 'human_agent' }), foundationSkills);
+    it('lets a request for a person move it straight to waiting_agent', async () => {
+      const decision = await decideTurn(turn('x', { state: 'closed', payload: 'human_agent' }), foundationSkills);
       expect(decision.nextState).toBe('waiting_agent');
       expect(decision.replies[0]?.text).toBe(en.handoffRequested);
     });
 
-    it('reopens it even when no skill matches', () => {
-      expect(decideTurn(turn('anything', { state: 'closed' }), [])).toEqual({ skill: null, replies: [], nextState: 'bot' });
+    it('reopens it even when no skill matches', async () => {
+      expect(await decideTurn(turn('anything', { state: 'closed' }), [])).toEqual({ skill: null, replies: [], nextState: 'bot' });
     });
   });
 
   describe('when several skills match', () => {
-    it('uses the first in priority order', () => {
+    it('uses the first in priority order', async () => {
       // "hi" with the decline payload: decline comes before greeting.
-      expect(decideTurn(turn('hi', { payload: 'decline_agent' }), foundationSkills).skill).toBe('decline-agent');
+      expect((await decideTurn(turn('hi', { payload: 'decline_agent' }), foundationSkills)).skill).toBe('decline-agent');
     });
   });
 });
 
 describe('foundation skills', () => {
-  it('come in priority order with the fallback last', () => {
+  it('come in priority order with the fallback last', async () => {
     expect(foundationSkills).toEqual([humanAgentRequestSkill, declineAgentSkill, greetingSkill, fallbackSkill]);
   });
 
-  it('do not treat a greeting followed by a request as a greeting', () => {
+  it('do not treat a greeting followed by a request as a greeting', async () => {
     expect(greetingSkill.matches(turn('hi, where is my order?'))).toBe(false);
     expect(greetingSkill.matches(turn('hi team'))).toBe(true);
   });
 
-  it('do not treat an unrelated message as a request for a person', () => {
+  it('do not treat an unrelated message as a request for a person', async () => {
     expect(humanAgentRequestSkill.matches(turn('I talked to a person yesterday'))).toBe(false);
   });
 });
