@@ -12,7 +12,10 @@ import { conversationRoutes } from '../../bots/api/conversation-routes';
 import { attachWebchat } from '../../bots/channels/webchat/socket-server';
 import { widgetRoutes } from '../../bots/channels/webchat/widget-routes';
 import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
+import { nluRoutes } from '../../bots/api/nlu-routes';
+import { CatalogImporter, commerceRoutes } from '../../commerce';
 import { tokenRoutes } from '../auth';
+import { QUEUE_DASHBOARD_PATH, queueDashboard, requireAdminForDashboard } from '../http/queue-dashboard';
 import { errorHandler, HttpError } from '../http/errors';
 import { healthRoutes } from '../http/health-routes';
 import { webAssetsDir } from '../paths';
@@ -64,6 +67,23 @@ export async function startServer(
     }),
   );
   app.use(tokenRoutes(context.tokens));
+  app.use(commerceRoutes({ store: context.commerce, importer: new CatalogImporter(context.database.db), tokens: context.tokens }));
+  app.use(
+    nluRoutes({
+      tokens: context.tokens,
+      examples: context.intentExamples,
+      registry: context.models,
+      training: context.queues.training,
+      understanding: context.understanding,
+      redis: context.redis,
+      keyPrefix: config.redis.keyPrefix,
+    }),
+  );
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    requireAdminForDashboard(context.tokens),
+    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training]),
+  );
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   app.use(errorHandler(logger));
 

@@ -1,9 +1,11 @@
 /**
  * End to end in a real browser: Debian's Chromium (playwright-core) opens the demo store served by the real
- * platform (server + worker, SQLite, Redis), chats in Spanish, reloads and sees the history restored.
+ * platform (server + worker, SQLite, Redis, the built-in intent model, the demo store's orders), chats in Spanish,
+ * Chinese, German and English, reloads and sees the history restored.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
+import { waitFor } from '../support/wait-for';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -13,6 +15,7 @@ describe('The web widget on the demo store', () => {
 
   beforeAll(async () => {
     platform = await startInProcessPlatform();
+    await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 20_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -36,8 +39,7 @@ describe('The web widget on the demo store', () => {
     const botMessages = page.locator('[data-testid="message"][data-author="bot"]');
     await botMessages.first().waitFor({ timeout: 15_000 });
     const reply = (await botMessages.first().innerText()).toLowerCase();
-    expect(reply).toMatch(/aprendiendo/);
-    await expect(page.getByTestId('quick-reply').first().innerText()).resolves.toMatch(/Hablar|persona|alguien/i);
+    expect(reply).toMatch(/número de pedido/);
     const shopper = page.locator('[data-testid="message"][data-author="shopper"]');
     await expect(shopper.first().getAttribute('data-status')).resolves.toBe('sent');
 
@@ -48,7 +50,7 @@ describe('The web widget on the demo store', () => {
     await page.locator('[data-testid="message"][data-author="bot"]').first().waitFor({ timeout: 15_000 });
     const restored = await page.locator('[data-testid="message"]').allInnerTexts();
     expect(restored.some((text) => text.includes('¿Dónde está mi pedido?'))).toBe(true);
-    expect(restored.some((text) => /aprendiendo/i.test(text))).toBe(true);
+    expect(restored.some((text) => /número de pedido/i.test(text))).toBe(true);
     expect(restored).toHaveLength(2);
 
     // Keyboard: Escape closes the window and gives focus back to the launcher.
@@ -71,7 +73,7 @@ describe('The web widget on the demo store', () => {
     await page.getByTestId('launcher').click();
     const box = await page.getByTestId('chat-window').boundingBox();
     expect(box?.width).toBeGreaterThanOrEqual(380);
-    await page.getByTestId('composer-input').fill('Can you help me with something unusual?');
+    await page.getByTestId('composer-input').fill('blorf zangle quux');
     await page.getByTestId('send-button').click();
     await page.getByTestId('quick-reply').first().waitFor({ timeout: 15_000 });
     await page.getByTestId('quick-reply').first().click();
@@ -102,5 +104,55 @@ describe('The web widget on the demo store', () => {
     await first.locator('[data-testid="message"][data-author="bot"]').nth(1).waitFor({ timeout: 15_000 });
     expect(await first.locator('[data-testid="message"]').count()).toBe(4);
     await context.close();
+  }, 60_000);
+
+  /** Sends a message in the open widget and resolves with the text of the next bot message. */
+  async function chat(page: Page, text: string): Promise<string> {
+    const bot = page.locator('[data-testid="message"][data-author="bot"]');
+    const before = await bot.count();
+    await page.getByTestId('composer-input').fill(text);
+    await page.getByTestId('composer-input').press('Enter');
+    await bot.nth(before).waitFor({ timeout: 15_000 });
+    return bot.nth(before).innerText();
+  }
+
+  async function openWidget(locale: string): Promise<Page> {
+    const page = await browser.newPage({ locale, viewport: { width: 1280, height: 800 } });
+    await page.goto(`${platform.url}/`);
+    await page.getByTestId('launcher').click();
+    await page.getByTestId('chat-window').waitFor({ state: 'visible' });
+    return page;
+  }
+
+  it('gives a Chinese shopper the real status of demo order A1B2C3 in Chinese', async () => {
+    const page = await openWidget('zh-CN');
+    expect(await chat(page, '我的订单 A1B2C3 到哪里了？')).toMatch(/邮箱/);
+    const status = await chat(page, 'li.wei@example.com');
+    expect(status).toContain('A1B2C3');
+    expect(status).toContain('正在运输中');
+    expect(status).toContain('SF1234567890123');
+    expect(status).toMatch(/预计送达时间：\d{4}年\d{1,2}月\d{1,2}日/);
+    await page.close();
+  }, 60_000);
+
+  it('asks a German shopper for the order number, then answers in German', async () => {
+    const page = await openWidget('de-DE');
+    expect(await chat(page, 'Wo ist meine Bestellung?')).toMatch(/Bestellnummer/);
+    expect(await chat(page, 'B7K9Q2')).toMatch(/E-Mail/);
+    const status = await chat(page, 'anna.schmidt@example.com');
+    expect(status).toContain('B7K9Q2');
+    expect(status).toMatch(/Bestellung/);
+    await page.close();
+  }, 60_000);
+
+  it('moves the conversation to waiting_agent when the shopper asks for a person in words', async () => {
+    const page = await openWidget('en-US');
+    await chat(page, 'I want to talk to a person');
+    await page.getByTestId('notice').first().waitFor({ timeout: 15_000 });
+    const { conversations } = (await (
+      await fetch(`${platform.url}/api/conversations?state=waiting_agent`, { headers: { authorization: `Bearer ${platform.adminToken}` } })
+    ).json()) as { conversations: unknown[] };
+    expect(conversations.length).toBeGreaterThanOrEqual(1);
+    await page.close();
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  * before anything changes.
  */
 import type { ShippingAddress } from '../../../commerce';
-import { isDenseScript, dominantScript } from '../../../nlu';
+import { dominantScript } from '../../../nlu';
 
 const POSTCODE = /\b(\d{3}-\d{4}|\d{5}-\d{3}|\d{2}-\d{3}|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/i;
 
@@ -17,14 +17,15 @@ export function parseAddressText(text: string, current: ShippingAddress | null, 
   if (!/^[A-Z]{2}$/.test(country)) return undefined;
   const name = current?.name ?? '';
   const script = dominantScript(trimmed);
-  if (isDenseScript(script) || (script === 'hangul' && !/[,，\n]/.test(trimmed))) {
-    // Chinese, Japanese, Thai (and comma-less Korean) addresses are written as one run, largest unit first; keep it whole.
+  // Chinese, Japanese, Thai and Korean addresses are written largest unit first; keep them whole (a Korean comma
+  // only sets off the unit, "테헤란로 152, 101동 202호"). Arabic ones are written with commas like Latin-script ones.
+  if (script === 'han' || script === 'kana' || script === 'thai' || script === 'hangul') {
     if (trimmed.length < 8) return undefined;
     const postcode = trimmed.match(/\b\d{3}-?\d{4}\b|\b\d{5,6}\b/)?.[0];
     return { name, line1: trimmed, city: current?.city ?? '', country, ...(postcode ? { postcode } : {}) };
   }
   const parts = trimmed
-    .split(/\s*(?:\n|,|，|、|;)\s*/)
+    .split(/\s*(?:\n|,|，|、|،|;)\s*/)
     .map((part) => part.trim())
     .filter(Boolean);
   if (parts.length < 2) return undefined;

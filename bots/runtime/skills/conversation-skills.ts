@@ -77,7 +77,7 @@ export const interimTopicSkill: Skill = {
 export const outOfScopeSkill: Skill = {
   name: 'out-of-scope',
   matches: (turn) => turn.understanding?.intent.ranking[0]?.intent === OUT_OF_SCOPE && turn.understanding.intent.intent === OUT_OF_SCOPE,
-  respond: (turn) => ({ replies: [say(turn, turn.texts.outOfScope)], dialogue: remember(turn, {}) }),
+  respond: (turn) => ({ replies: [say(turn, turn.texts.outOfScope, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, {}) }),
 };
 
 /**

@@ -18,7 +18,16 @@ export function entityOf<T extends EntityType>(turn: Turn, type: T): EntityOf<T>
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  // Apostrophes join a word ("don't" -> "dont", "d'accord" -> "daccord"); other punctuation separates words.
+  return text.normalize('NFKC').toLowerCase().replace(/['’ʼ]/gu, '').replace(/[\p{P}\p{S}]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** True when `words` contain the (normalised) phrase as consecutive words. */
+function containsPhrase(words: readonly string[], phrase: string): boolean {
+  if (!phrase) return false;
+  const parts = phrase.split(' ');
+  for (let i = 0; i + parts.length <= words.length; i++) if (parts.every((part, k) => words[i + k] === part)) return true;
+  return false;
 }
 
 /** `yes`, `no`, or undefined: a quick-reply button, or a typed yes/no word of the shopper's language (or English). */
@@ -28,14 +37,20 @@ export function yesOrNo(turn: Turn): 'yes' | 'no' | undefined {
   const text = normalise(turn.text);
   if (!text) return undefined;
   const words = text.split(' ');
-  const matches = (list: readonly string[]): boolean =>
-    list.some((word) => {
-      const candidate = normalise(word);
-      // The whole message, or its first word(s): "yes please", "sí, cancélalo".
-      return text === candidate || text.startsWith(`${candidate} `) || words.slice(0, candidate.split(' ').length).join(' ') === candidate;
-    });
-  if (matches(turn.texts.yesWords) || normalise(turn.texts.confirmation.yes) === text) return 'yes';
-  if (matches(turn.texts.noWords) || normalise(turn.texts.confirmation.no) === text) return 'no';
+  // The words after a list entry that is the whole message or its first word(s): "yes please", "sí, cancélalo".
+  const after = (list: readonly string[]): string[] | undefined => {
+    for (const entry of list) {
+      const candidate = normalise(entry);
+      if (candidate && (text === candidate || text.startsWith(`${candidate} `))) return words.slice(candidate.split(' ').length);
+    }
+    return undefined;
+  };
+  const noWords = turn.texts.noWords.map(normalise);
+  const yesRest = after(turn.texts.yesWords) ?? (normalise(turn.texts.confirmation.yes) === text ? [] : undefined);
+  // "please don't cancel it", "да, не надо": a yes word followed by a no word is not a yes (the question is asked again).
+  if (yesRest && !noWords.some((word) => containsPhrase(yesRest, word))) return 'yes';
+  if (yesRest) return undefined;
+  if (after(turn.texts.noWords) || normalise(turn.texts.confirmation.no) === text) return 'no';
   return undefined;
 }
 

@@ -64,8 +64,8 @@ describe.each([
   }
 
   describe('migrateToLatest', () => {
-    it('applied the initial migration once, and a second run is a no-op', async () => {
-      expect(firstMigration).toEqual(['0001-initial']);
+    it('applied every migration once, and a second run is a no-op', async () => {
+      expect(firstMigration).toEqual(['0001-initial', '0002-commerce', '0003-models']);
       expect(await migrateToLatest(handle.db as never)).toEqual([]);
     });
   });

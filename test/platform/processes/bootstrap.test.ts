@@ -11,6 +11,7 @@ import { hashToken } from '../../../platform/auth';
 import { bootstrap } from '../../../platform/processes/bootstrap';
 import { createContext, type PlatformContext } from '../../../platform/processes/context';
 import { removeSqlite } from '../../support/databases';
+import { TEST_MODEL_CACHE_DIR } from '../../support/model-cache';
 import { tempSqliteUrl } from '../../support/platform';
 import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from '../../support/services';
 
@@ -25,6 +26,7 @@ describe('bootstrap', () => {
         database: { url: tempSqliteUrl() },
         redis: { url: REDIS_URL, keyPrefix: uniquePrefix('boot'), startLocal: false },
         log: { level: 'silent' },
+        nlu: { modelCacheDir: TEST_MODEL_CACHE_DIR },
         ...overrides,
       },
     });
@@ -47,7 +49,7 @@ describe('bootstrap', () => {
       const ctx = await freshContext();
       const result = await bootstrap(ctx);
 
-      expect(result).toMatchObject({ workspaceSlug: 'demo', workspaceCreated: true });
+      expect(result).toMatchObject({ workspaceSlug: 'demo', workspaceCreated: true, demoStoreSeeded: true });
       const workspace = await ctx.workspaces.findBySlug('demo');
       expect(workspace).toMatchObject({ name: 'Demo Store', default_language: 'en' });
       expect(result.generatedAdminToken).toMatch(/^pgd_[A-Za-z0-9_-]{43}$/);
@@ -64,10 +66,51 @@ describe('bootstrap', () => {
       const first = await bootstrap(ctx);
       const second = await bootstrap(ctx);
 
-      expect(second).toEqual({ workspaceSlug: 'demo', workspaceCreated: false });
+      expect(second).toEqual({ workspaceSlug: 'demo', workspaceCreated: false, demoStoreSeeded: false, builtinIntents: 'live' });
       expect(await ctx.database.db.selectFrom('workspaces').selectAll().execute()).toHaveLength(1);
       expect(await tokenRows(ctx)).toHaveLength(1);
       expect(await ctx.tokens.verify(first.generatedAdminToken as string)).toMatchObject({ role: 'admin' });
+    });
+  });
+
+  describe('the built-in intent model', () => {
+    it('is installed from the artefact cache at first start and goes live', async () => {
+      const ctx = await freshContext();
+      const result = await bootstrap(ctx);
+      expect(result.builtinIntents).toBe('installed-from-cache');
+      const live = await ctx.models.live(null, 'intent-classifier');
+      expect(live).toMatchObject({ version: 1, status: 'live', kind: 'linear-svm' });
+    });
+
+    it('is queued for training when the cache does not have it', async () => {
+      const ctx = await freshContext({ nlu: { modelCacheDir: `${TEST_MODEL_CACHE_DIR}-empty-${Date.now()}` } });
+      const result = await bootstrap(ctx);
+      expect(result.builtinIntents).toBe('training-queued');
+      expect(await ctx.queues.training.getJobCounts('waiting')).toMatchObject({ waiting: 1 });
+      expect(await ctx.models.live(null, 'intent-classifier')).toBeUndefined();
+    });
+
+    it('is left alone when nlu.trainOnStart is off', async () => {
+      const ctx = await freshContext({ nlu: { trainOnStart: false } });
+      const result = await bootstrap(ctx);
+      expect(result.builtinIntents).toBeUndefined();
+    });
+  });
+
+  describe('the demo store', () => {
+    it('is seeded into the default workspace once', async () => {
+      const ctx = await freshContext();
+      await bootstrap(ctx);
+      const workspace = await ctx.workspaces.findBySlug('demo');
+      expect(await ctx.commerce.findOrder(workspace!.id, 'A1B2C3')).toMatchObject({ status: 'in_transit' });
+    });
+
+    it('is not seeded when commerce.seedDemo is off', async () => {
+      const ctx = await freshContext({ commerce: { seedDemo: false } });
+      const result = await bootstrap(ctx);
+      expect(result.demoStoreSeeded).toBe(false);
+      const workspace = await ctx.workspaces.findBySlug('demo');
+      expect(await ctx.commerce.findOrder(workspace!.id, 'A1B2C3')).toBeUndefined();
     });
   });
 
