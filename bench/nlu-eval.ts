@@ -1,5 +1,5 @@
 /**
- * `npm run nlu:eval -- [--train FILE] --test FILE [--test FILE ...] [--model linear-svm] [--json]`
+ * `npm run nlu:eval -- [--train FILE] --test FILE [--test FILE ...] [--model linear-svm|naive-bayes] [--oos-share 0.1] [--json]`
  *
  * Trains an intent classifier on `--train` (or on the built-in data when absent) and evaluates it on `--test`,
  * printing one JSON line: accuracy, macroF1, oosRecall, perLanguage, trainSeconds, p50ms, p99ms. Files: CSV
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       train: { type: 'string' },
       test: { type: 'string', multiple: true },
       model: { type: 'string', default: 'linear-svm' },
+      'oos-share': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -62,7 +63,12 @@ async function main(): Promise<void> {
   const data = loadData(values.train, testPaths);
   if (!data.test.length) throw new Error('The test data is empty');
   const started = performance.now();
-  const classifier = await trainer.train(data.train, data.validation ? { validation: data.validation } : {});
+  const share = values['oos-share'] !== undefined ? Number(values['oos-share']) : undefined;
+  if (share !== undefined && !(share >= 0 && share <= 1)) throw new Error('--oos-share must be a number between 0 and 1');
+  const classifier = await trainer.train(data.train, {
+    ...(data.validation ? { validation: data.validation } : {}),
+    ...(share !== undefined ? { outOfScopeShare: share } : {}),
+  });
   const trainSeconds = (performance.now() - started) / 1000;
   const pipeline = new NluPipeline({ classifier });
   // Warm-up, so the first messages' JIT compilation does not count as latency.

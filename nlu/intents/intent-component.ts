@@ -13,7 +13,7 @@ import { trainIntentsInThread } from './train-in-thread';
 export const INTENT_COMPONENT = 'intent-classifier';
 
 /** Bumped when the features or training change in a way that must retrain existing models. */
-const TRAINING_REVISION = 1;
+const TRAINING_REVISION = 2;
 
 /** Settings of {@link IntentClassifierComponent}. */
 export interface IntentComponentOptions {

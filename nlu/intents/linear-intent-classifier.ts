@@ -47,6 +47,7 @@ export type LinearFitter = (
   classes: number,
   dimension: number,
   onClassTrained: (done: number, total: number) => boolean,
+  warmStart?: { initialAlpha?: Float64Array; alphaOut?: Float64Array },
 ) => LinearModelWeights | Promise<LinearModelWeights>;
 
 /** A trained linear intent classifier. */
@@ -148,8 +149,7 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     // One vocabulary over all training texts, vectorised once and shared by both fits. The held-out fifth's n-grams
     // are in it, but weights only come from the rows a model is fitted on, so they stay zero for n-grams only the
     // held-out texts have; only their IDF values are shared.
-    const vectorizer = TfidfVectorizer.fit(examples.map((e) => e.text));
-    const rows = examples.map((e) => vectorizer.transform(e.text));
+    const { vectorizer, rows } = TfidfVectorizer.fitTransform(examples.map((e) => e.text));
     const labels = Int32Array.from(examples.map((e) => intents.indexOf(e.intent)));
     const split = options.validation ? undefined : stratifiedHoldout(examples.map((e, index) => ({ ...e, index })), 0.2);
     const fitIndices = split ? split.train.map((e) => e.index) : rows.map((_, i) => i);
@@ -157,6 +157,7 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     // With a separate validation set one fit is enough; otherwise the calibration model is fitted on four fifths and
     // the final model on everything, and progress is split between the two fits.
     const fits = split ? 2 : 1;
+    const calibrationAlpha = split ? new Float64Array(intents.length * fitIndices.length) : undefined;
     const calibrationModel = await this.fit(
       fitIndices.map((i) => rows[i]!),
       Int32Array.from(fitIndices, (i) => labels[i]!),
@@ -165,6 +166,7 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
       options,
       0,
       1 / fits,
+      { alphaOut: calibrationAlpha },
     );
     const known = calibrationSet.filter((e) => intents.includes(e.intent));
     const scored: ScoredExample[] = known.map((e) => ({
@@ -180,7 +182,15 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
       return { predicted, confidence: probabilities[predicted]!, label };
     });
     const choice = chooseThreshold(candidates, outOfScope, share);
-    const model = split ? await this.fit(rows, labels, intents.length, vectorizer.dimension, options, 0.5, 1) : calibrationModel;
+    let model = calibrationModel;
+    if (split && calibrationAlpha) {
+      // The final fit on everything starts from the calibration fit's solution (held-out rows start at 0).
+      const initialAlpha = new Float64Array(intents.length * rows.length);
+      for (let cls = 0; cls < intents.length; cls++) {
+        for (let t = 0; t < fitIndices.length; t++) initialAlpha[cls * rows.length + fitIndices[t]!] = calibrationAlpha[cls * fitIndices.length + t]!;
+      }
+      model = await this.fit(rows, labels, intents.length, vectorizer.dimension, options, 0.5, 1, { initialAlpha });
+    }
     options.onProgress?.(1);
     const metrics: IntentTrainingMetrics = {
       accuracy: choice.accuracy,
@@ -198,8 +208,17 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     } catch {
       throw new ArtefactFormatError('This artefact is not a linear-svm intent model (not gzip data); retrain the model');
     }
-    const length = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as ArtefactHeader;
+    let length: number;
+    let header: ArtefactHeader;
+    try {
+      length = raw.readUInt32LE(0);
+      header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as ArtefactHeader;
+    } catch {
+      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (no readable header); retrain the model`);
+    }
+    if (typeof header !== 'object' || header === null) {
+      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (no readable header); retrain the model`);
+    }
     if (header.format !== FORMAT || header.version !== FORMAT_VERSION || header.kind !== this.kind) {
       throw new ArtefactFormatError(
         `Artefact ${header.format} v${header.version} (${header.kind}) does not fit ${FORMAT} v${FORMAT_VERSION} (${this.kind}); retrain the model`,
@@ -228,18 +247,26 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     options: IntentTrainingOptions,
     progressFrom: number,
     progressTo: number,
+    warmStart: { initialAlpha?: Float64Array; alphaOut?: Float64Array } = {},
   ): Promise<LinearModelWeights> {
-    const model = await this.fitter(rows, labels, classes, dimension, (done, total) => {
-      options.onProgress?.(progressFrom + ((progressTo - progressFrom) * done) / total);
-      return !options.signal?.aborted;
-    });
+    const model = await this.fitter(
+      rows,
+      labels,
+      classes,
+      dimension,
+      (done, total) => {
+        options.onProgress?.(progressFrom + ((progressTo - progressFrom) * done) / total);
+        return !options.signal?.aborted;
+      },
+      warmStart,
+    );
     if (options.signal?.aborted) throw new TrainingCancelledError();
     return model;
   }
 }
 /** The default: one-vs-rest linear SVM (C = 1, chosen by cross-validation on Banking77's training split). */
-export const linearSvmIntentTrainer = new LinearIntentTrainer('linear-svm', (rows, labels, classes, dimension, onClassTrained) =>
-  trainLinearSvmParallel(rows, labels, classes, dimension, { c: 1, onClassTrained }),
+export const linearSvmIntentTrainer = new LinearIntentTrainer('linear-svm', (rows, labels, classes, dimension, onClassTrained, warmStart) =>
+  trainLinearSvmParallel(rows, labels, classes, dimension, { c: 1, onClassTrained, ...warmStart }),
 );
 
 /** Multinomial naive Bayes over the same features, kept as the comparison baseline. */

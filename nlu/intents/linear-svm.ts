@@ -15,6 +15,13 @@ export interface LinearSvmOptions {
   maxPasses?: number;
   /** Seed of the visiting order, so training is reproducible. @defaultValue 1 */
   seed?: number;
+  /**
+   * Warm start: dual variables from an earlier fit, `classes x rows` (class-major). Rows that were not in that fit
+   * start at 0. Refitting on a superset of the rows then needs a few passes instead of a full training.
+   */
+  initialAlpha?: Float64Array;
+  /** Receives the final dual variables, same layout as `initialAlpha` (for a later warm start). */
+  alphaOut?: Float64Array;
   /** Called after each class is trained (for progress reporting); return false to cancel. */
   onClassTrained?: (done: number, total: number) => boolean | void;
 }
@@ -112,6 +119,16 @@ export function trainSvmClasses(
     alpha.fill(0);
     w.fill(0);
     let b = 0;
+    if (options.initialAlpha) {
+      alpha.set(options.initialAlpha.subarray(cls * n, (cls + 1) * n));
+      for (let i = 0; i < n; i++) {
+        const a = alpha[i]!;
+        if (a === 0) continue;
+        const step = labels[i] === cls ? a : -a;
+        for (let k = indptr[i]!; k < indptr[i + 1]!; k++) w[indices[k]!]! += step * values[k]!;
+        b += step;
+      }
+    }
     for (let i = 0; i < n; i++) order[i] = i;
     const random = mulberry32((options.seed ?? 1) + cls);
     // Shrinking (LIBLINEAR): rows whose alpha sits at 0 with a clearly positive gradient leave the active set, so
@@ -159,6 +176,7 @@ export function trainSvmClasses(
       }
       shrinkMax = maxGradient <= 0 ? Infinity : maxGradient;
     }
+    options.alphaOut?.set(alpha, cls * n);
     onClass(cls, w, b);
     if (options.onClassTrained?.(done + 1, classList.length) === false) throw new TrainingCancelledError();
   });

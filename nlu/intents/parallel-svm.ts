@@ -33,7 +33,15 @@ export async function trainLinearSvmParallel(
   const weights = new Float32Array(classes * dimension);
   const bias = new Float32Array(classes);
   const { onClassTrained, ...rest } = options;
-  const svmOptions = { c: rest.c, tolerance: rest.tolerance, maxPasses: rest.maxPasses, seed: rest.seed };
+  const svmOptions = {
+    c: rest.c,
+    tolerance: rest.tolerance,
+    maxPasses: rest.maxPasses,
+    seed: rest.seed,
+    initialAlpha: rest.initialAlpha ? shared(rest.initialAlpha) : undefined,
+    // Workers write their classes' rows of one shared array; it is copied out at the end.
+    alphaOut: rest.alphaOut ? new Float64Array(new SharedArrayBuffer(rest.alphaOut.byteLength)) : undefined,
+  };
   const workers: Worker[] = [];
   let done = 0;
   try {
@@ -60,5 +68,13 @@ export async function trainLinearSvmParallel(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  if (rest.alphaOut && svmOptions.alphaOut) rest.alphaOut.set(svmOptions.alphaOut);
   return { classes, dimension, weights, bias };
+}
+
+function shared(array: Float64Array): Float64Array {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = new Float64Array(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
 }

@@ -11,7 +11,7 @@ export interface SvmWorkerData {
   labels: Int32Array;
   classList: number[];
   dimension: number;
-  options: Pick<LinearSvmOptions, 'c' | 'tolerance' | 'maxPasses' | 'seed'>;
+  options: Pick<LinearSvmOptions, 'c' | 'tolerance' | 'maxPasses' | 'seed' | 'initialAlpha' | 'alphaOut'>;
 }
 
 /** One trained class, or the end of the list. */

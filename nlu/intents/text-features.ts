@@ -18,7 +18,7 @@ export interface TextFeatureOptions {
 /** Defaults found by cross-validation on the training splits (never on a test split). */
 export const DEFAULT_TEXT_FEATURES: TextFeatureOptions = { charMin: 1, charMax: 5, wordMax: 2 };
 
-const COMBINING_MARKS = /\p{M}+/gu;
+const MARKS_ON_LATIN_OR_ARABIC = /([\p{Script=Latin}\p{Script=Arabic}])\p{M}+/gu;
 const DIGIT = /\p{Nd}/gu;
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 const SYMBOL_ONLY = /^[^\p{L}\p{N}]$/u;
@@ -31,9 +31,13 @@ export function normalizeForFeatures(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(DIGIT, '0').replace(/\s+/g, ' ').trim();
 }
 
-/** The same text without accents and other combining marks, so "envio" meets "envío" and "dat hang" meets "đặt hàng". */
+/**
+ * The same text without accents, so "envio" meets "envío" and "dat hang" meets "đặt hàng". Only marks on Latin and
+ * Arabic letters go (accents and harakat are often left out when typing); Thai vowel and tone marks and Japanese
+ * voicing marks are letters in all but name ("ส่ง" send vs "สั่ง" order, "か" vs "が") and stay.
+ */
 export function stripMarks(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').normalize('NFC');
+  return text.normalize('NFD').replace(MARKS_ON_LATIN_OR_ARABIC, '$1').replace(/đ/g, 'd').normalize('NFC');
 }
 
 /** Tokens of a normalised text: letter/number runs (apostrophes kept inside words) and single symbols like `?` or `#`. */

@@ -58,6 +58,54 @@ export class TfidfVectorizer {
     return new TfidfVectorizer({ options: features, vocabulary, idf, blockWeights: options.blockWeights ?? { char: 1, word: 1 } });
   }
 
+  /**
+   * {@link fit} and {@link transform} of the same texts in one pass: each text's n-grams are generated once (the
+   * costly part) and counted against provisional ids, which become the final vocabulary.
+   */
+  static fitTransform(texts: readonly string[], options: TfidfVectorizerOptions = {}): { vectorizer: TfidfVectorizer; rows: SparseVector[] } {
+    const features = options.features ?? DEFAULT_TEXT_FEATURES;
+    const minDf = options.minDocumentFrequency ?? 1;
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    const documentFrequency: number[] = [];
+    const documents: Array<Map<number, number>> = [];
+    for (const text of texts) {
+      const counts = new Map<number, number>();
+      forEachFeature(text, features, (feature) => {
+        let id = ids.get(feature);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(feature, id);
+          names.push(feature);
+          documentFrequency.push(0);
+        }
+        const count = counts.get(id);
+        if (count === undefined) {
+          counts.set(id, 1);
+          documentFrequency[id]!++;
+        } else counts.set(id, count + 1);
+      });
+      documents.push(counts);
+    }
+    const finalId = new Int32Array(names.length).fill(-1);
+    const vocabulary: string[] = [];
+    const idf: number[] = [];
+    const n = texts.length;
+    for (let id = 0; id < names.length; id++) {
+      if (documentFrequency[id]! < minDf) continue;
+      finalId[id] = vocabulary.length;
+      vocabulary.push(names[id]!);
+      idf.push(Math.log((1 + n) / (1 + documentFrequency[id]!)) + 1);
+    }
+    const vectorizer = new TfidfVectorizer({ options: features, vocabulary, idf, blockWeights: options.blockWeights ?? { char: 1, word: 1 } });
+    const rows = documents.map((counts) => {
+      const kept = new Map<number, number>();
+      for (const [id, count] of counts) if (finalId[id]! >= 0) kept.set(finalId[id]!, count);
+      return vectorizer.weigh(kept);
+    });
+    return { vectorizer, rows };
+  }
+
   /** Restores a vectorizer saved with {@link toJSON}. */
   static fromJSON(state: TfidfVectorizerState): TfidfVectorizer {
     if (state.vocabulary.length !== state.idf.length) throw new Error('Vectorizer state is corrupt: vocabulary and idf differ in length');
@@ -81,6 +129,11 @@ export class TfidfVectorizer {
       const i = this.index.get(feature);
       if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
     });
+    return this.weigh(counts);
+  }
+
+  /** TF-IDF weights and block norms for raw counts by feature index. */
+  private weigh(counts: Map<number, number>): SparseVector {
     const indices = Int32Array.from(counts.keys()).sort();
     const values = new Float32Array(indices.length);
     let charNorm = 0;

@@ -16,6 +16,8 @@ export function trainIntentsInThread(
   control: ThreadTrainingControl = {},
 ): Promise<{ artefact: Buffer; metrics: IntentTrainingMetrics }> {
   return new Promise((resolve, reject) => {
+    // An 'abort' listener added after the abort never fires, so an already-cancelled run must stop here.
+    if (control.signal?.aborted) return reject(new TrainingCancelledError());
     const worker = spawnWorker('intent-training-thread', __dirname, { workerData: data });
     let settled = false;
     const finish = (action: () => void): void => {

@@ -40,7 +40,13 @@ const builtinFileSchema = z.object({
 
 /** Parses one built-in YAML file's text. */
 export function parseBuiltinIntentFile(text: string, source: string): IntentExample[] {
-  const parsed = builtinFileSchema.safeParse(parseYaml(text));
+  let value: unknown;
+  try {
+    value = parseYaml(text);
+  } catch (error) {
+    throw new IntentDataError(`${source}: not valid YAML (${(error as Error).message})`);
+  }
+  const parsed = builtinFileSchema.safeParse(value);
   if (!parsed.success) throw new IntentDataError(`${source}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { language, intents, out_of_scope: outOfScope } = parsed.data;
   const examples: IntentExample[] = [];
@@ -101,7 +107,12 @@ export function parseJsonl(text: string, source: string): IntentExample[] {
 
 /** Parses CSV with a header naming `text` and `category` or `intent` (and optionally `lang` or `language`). */
 export function parseCsvExamples(text: string, source: string): IntentExample[] {
-  const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: false, bom: true }) as Array<Record<string, string>>;
+  let rows: Array<Record<string, string>>;
+  try {
+    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: false, bom: true }) as Array<Record<string, string>>;
+  } catch (error) {
+    throw new IntentDataError(`${source}: not valid CSV (${(error as Error).message})`);
+  }
   if (rows.length === 0) return [];
   const header = Object.keys(rows[0]!);
   const label = header.includes('intent') ? 'intent' : header.includes('category') ? 'category' : undefined;
@@ -163,7 +174,12 @@ export function readIntentDataFile(path: string): IntentDataFile {
   if (extension === '.jsonl') return { kind: 'examples', examples: parseJsonl(text, path) };
   if (extension === '.yaml' || extension === '.yml') return { kind: 'examples', examples: parseBuiltinIntentFile(text, path) };
   if (extension === '.json') {
-    const value = JSON.parse(text) as unknown;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new IntentDataError(`${path}: not valid JSON (${(error as Error).message})`);
+    }
     if (isClincData(value)) return { kind: 'clinc', splits: parseClinc(value, path) };
     if (Array.isArray(value)) return { kind: 'examples', examples: parseJsonl(value.map((v) => JSON.stringify(v)).join('\n'), path) };
   }

@@ -56,7 +56,7 @@ function syntheticScores(trueTemperature: number, count: number, classes: number
 
 describe('fitTemperature', () => {
   it.each([0.1, 0.3, 1])('recovers the temperature that generated the labels (%p)', (trueTemperature) => {
-    const fitted = fitTemperature(syntheticScores(trueTemperature, 4000, 5, 11));
+    const fitted = fitTemperature(syntheticScores(trueTemperature, 2000, 5, 11));
     expect(fitted).toBeGreaterThan(trueTemperature * 0.85);
     expect(fitted).toBeLessThan(trueTemperature * 1.15);
   });
