@@ -112,6 +112,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/**
+ * Waits until the built-in intent model is live, so every measured message goes through the full NLU step (on a
+ * machine without the model cache, the first start trains it, ~25 s).
+ */
+async function waitForIntentModel(port: number, adminToken: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`http://127.0.0.1:${port}/api/nlu/models`, { headers: { authorization: `Bearer ${adminToken}` } });
+    if (response.ok && ((await response.json()) as { builtin: unknown }).builtin) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('The built-in intent model did not go live within 180 s');
+}
+
 async function main(): Promise<void> {
   const clients = Number(args.clients);
   const durationMs = Number(args.duration) * 1000;
@@ -137,6 +151,7 @@ async function main(): Promise<void> {
     processes.push(await startRole('all', env));
   }
 
+  await waitForIntentModel(port, env.ADMIN_TOKEN);
   const url = `http://127.0.0.1:${port}/webchat`;
   const sockets: Socket[] = [];
   const stats: ClientStats[] = [];
