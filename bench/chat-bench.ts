@@ -119,8 +119,10 @@ function percentile(sorted: number[], p: number): number {
 async function waitForIntentModel(port: number, adminToken: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    const response = await fetch(`http://127.0.0.1:${port}/api/nlu/models`, { headers: { authorization: `Bearer ${adminToken}` } });
-    if (response.ok && ((await response.json()) as { builtin: unknown }).builtin) return;
+    const response = await fetch(`http://127.0.0.1:${port}/api/nlu/models`, { headers: { authorization: `Bearer ${adminToken}` } }).catch(
+      () => undefined,
+    );
+    if (response?.ok && ((await response.json()) as { builtin: unknown }).builtin) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('The built-in intent model did not go live within 180 s');

@@ -115,6 +115,21 @@ export class ModelRegistry {
     if (!['candidate', 'retired', 'rejected', 'live'].includes(target.status)) {
       throw new ModelRegistryError(`Version ${target.version} is ${target.status}; only a trained version can go live`);
     }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.swapLive(target);
+        break;
+      } catch (error) {
+        // Another promotion in the same scope committed first (one live version per scope is a unique index): redo
+        // the swap against the state it left.
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+    return this.get(id);
+  }
+
+  private async swapLive(target: ModelVersion): Promise<void> {
+    const id = target.id;
     await this.db.transaction().execute(async (trx) => {
       let retire = trx
         .updateTable('model_versions')
@@ -126,7 +141,6 @@ export class ModelRegistry {
       await retire.execute();
       await trx.updateTable('model_versions').set({ status: 'live', promoted_at: Date.now(), error: null }).where('id', '=', id).execute();
     });
-    return this.get(id);
   }
 
   /** Puts the most recently retired version back live (the current live one becomes `retired`). */

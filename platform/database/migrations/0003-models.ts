@@ -29,12 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('completed_at', time)
     .addColumn('promoted_at', time)
     .execute();
-  await db.schema
-    .createIndex('model_versions_scope_version')
-    .on('model_versions')
-    .columns(['workspace_id', 'component', 'version'])
-    .unique()
-    .execute();
+  // NULL (the built-in scope) never equals NULL in a unique index, so the scope is indexed as coalesce(workspace_id, '').
+  // Version numbers are unique per scope, and at most one version per scope is live (concurrent promotions on
+  // PostgreSQL would otherwise each retire the old live version and both go live).
+  await sql`create unique index model_versions_scope_version on model_versions ((coalesce(workspace_id, '')), component, version)`.execute(db);
+  await sql`create unique index model_versions_one_live on model_versions ((coalesce(workspace_id, '')), component) where status = 'live'`.execute(db);
   await db.schema
     .createTable('intent_examples')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())

@@ -106,6 +106,7 @@ describe('trainModelProcessor', () => {
   let registry: ModelRegistry;
   let workspaces: WorkspaceStore;
   let connection: Redis;
+  let workerConnection: Redis;
   let publisher: Redis;
   let subscriber: Redis;
   let queue: Queue<TrainModelJobData>;
@@ -130,6 +131,7 @@ describe('trainModelProcessor', () => {
     registry = new ModelRegistry(handle.db);
     workspaces = new WorkspaceStore(handle.db);
     connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    workerConnection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     publisher = new Redis(REDIS_URL);
     subscriber = new Redis(REDIS_URL);
     await subscribeModelEvents(subscriber, prefix, (event) => events.push(event));
@@ -148,7 +150,7 @@ describe('trainModelProcessor', () => {
         logger: pino({ level: 'silent' }),
         onTrained: (scope, component, fingerprint, trained) => trainedCalls.push({ scope, component, fingerprint, trained }),
       }),
-      { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix: bullPrefix(prefix), concurrency: 1 },
+      { connection: workerConnection, prefix: bullPrefix(prefix), concurrency: 1 },
     );
     worker.on('completed', (job, result) => pending.get(job.id!)?.({ jobId: job.id!, result }));
     worker.on('failed', (job, error) => {
@@ -160,7 +162,7 @@ describe('trainModelProcessor', () => {
   afterAll(async () => {
     await worker?.close();
     await queue?.close();
-    await Promise.all([connection?.quit(), publisher?.quit(), subscriber?.quit()]);
+    await Promise.all([connection?.quit(), workerConnection?.quit(), publisher?.quit(), subscriber?.quit()]);
     await deleteRedisPrefix(prefix);
     await handle?.close();
     await database?.drop();

@@ -139,9 +139,13 @@ describe('ensureBuiltinModel', () => {
       expect(await ensureBuiltinModel(deps, component)).toBe('live');
     });
 
-    // Bug (see model-registry.test.ts): concurrent built-in installs get duplicate version numbers (seen: 1, 1, 2),
-    // because the unique index does not cover rows whose workspace_id is NULL.
-    it.todo('gives concurrent installs from the cache distinct version numbers when several processes start at once');
+    it('gives concurrent installs from the cache distinct version numbers and leaves one live', async () => {
+      await cacheCurrentData(Buffer.from('weights'));
+      await Promise.all([1, 2, 3].map(() => ensureBuiltinModel(deps, component)));
+      const versions = await registry.list(null, component.name);
+      expect(new Set(versions.map((v) => v.version)).size).toBe(versions.length);
+      expect(versions.filter((v) => v.status === 'live')).toHaveLength(1);
+    });
 
     it('does not touch workspace models', async () => {
       await cacheCurrentData(Buffer.from('weights'));

@@ -3,7 +3,7 @@ import { WorkspaceStore } from '../../../platform/workspaces';
 import { ModelRegistry, ModelRegistryError, type ModelScope, type ModelVersion } from '../../../workers/model-registry/model-registry';
 import { engines, type TestDatabase } from '../../support/databases';
 
-describe.each(engines)('ModelRegistry on %s', (engine, createDatabase: () => Promise<TestDatabase>) => {
+describe.each(engines)('ModelRegistry on %s', (_engine, createDatabase: () => Promise<TestDatabase>) => {
   let database: TestDatabase;
   let handle: DatabaseHandle;
   let registry: ModelRegistry;
@@ -84,10 +84,12 @@ describe.each(engines)('ModelRegistry on %s', (engine, createDatabase: () => Pro
       expect(versions.map((v) => v.version).sort()).toEqual([1, 2, 3, 4, 5]);
     });
 
-    // Bug: the unique index (workspace_id, component, version) treats NULL workspace ids as distinct on both engines,
-    // so racing built-in trainers (two processes installing from the cache at start-up) all get the same number and
-    // the retry never triggers. Needs a migration (a unique index for the built-in rows); see the report.
-    it.todo('gives racing trainers of the built-in scope distinct numbers');
+    it('gives racing trainers of the built-in scope distinct numbers', async () => {
+      const versions = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => registry.startVersion(null, component, 'linear-svm', `race-${i}`)),
+      );
+      expect(versions.map((v) => v.version).sort()).toEqual([1, 2, 3, 4, 5]);
+    });
   });
 
   describe('completeVersion', () => {
@@ -217,18 +219,14 @@ describe.each(engines)('ModelRegistry on %s', (engine, createDatabase: () => Pro
       await expect(registry.promote('no-such-version')).rejects.toThrow(ModelRegistryError);
     });
 
-    // Bug on PostgreSQL: under READ COMMITTED each promotion's "retire the live one" misses the version another
-    // transaction is making live at the same moment, so several end up live. SQLite serialises writers.
-    if (engine === 'SQLite') {
-      it('leaves exactly one version live when several are promoted at once', async () => {
-        const versions = await Promise.all([1, 2, 3, 4].map(() => candidate(workspaceId)));
-        await Promise.all(versions.map((v) => registry.promote(v.id)));
-        const live = (await registry.list(workspaceId, component)).filter((v) => v.status === 'live');
-        expect(live).toHaveLength(1);
-      });
-    } else {
-      it.todo('leaves exactly one version live when several are promoted at once');
-    }
+    // On PostgreSQL (READ COMMITTED) concurrent promotions would each miss the version another one is making live;
+    // a unique index allows one live version per scope and the loser retries.
+    it('leaves exactly one version live when several are promoted at once', async () => {
+      const versions = await Promise.all([1, 2, 3, 4].map(() => candidate(workspaceId)));
+      await Promise.all(versions.map((v) => registry.promote(v.id)));
+      const live = (await registry.list(workspaceId, component)).filter((v) => v.status === 'live');
+      expect(live).toHaveLength(1);
+    });
   });
 
   describe('rollback', () => {
