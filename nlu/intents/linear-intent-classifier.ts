@@ -54,6 +54,9 @@ export type LinearFitter = (
 export class LinearIntentClassifier implements IntentClassifier {
   /** Feature-major weights (`dimension x classes`), so one message touches contiguous memory per n-gram. */
   private readonly featureMajor: Float32Array;
+  private readonly classes: number;
+  private readonly dimension: number;
+  private readonly bias: Float32Array;
   private readonly scores: Float64Array<ArrayBuffer>;
   private readonly probabilities: Float64Array<ArrayBuffer>;
   private readonly outOfScopeIndex: number;
@@ -62,7 +65,8 @@ export class LinearIntentClassifier implements IntentClassifier {
     readonly kind: string,
     readonly intents: readonly string[],
     private readonly vectorizer: TfidfVectorizer,
-    private readonly model: LinearModelWeights,
+    /** Class-major weights; only the feature-major copy is kept (the model is large: vocabulary x intents). */
+    model: LinearModelWeights,
     /** Softmax temperature fitted on held-out scores. */
     readonly temperature: number,
     /** Confidence below which the decision is `out_of_scope`. */
@@ -70,6 +74,9 @@ export class LinearIntentClassifier implements IntentClassifier {
     readonly metrics: IntentTrainingMetrics,
   ) {
     const { classes, dimension, weights } = model;
+    this.classes = classes;
+    this.dimension = dimension;
+    this.bias = model.bias;
     this.featureMajor = new Float32Array(classes * dimension);
     for (let cls = 0; cls < classes; cls++) {
       for (let j = 0; j < dimension; j++) this.featureMajor[j * classes + cls] = weights[cls * dimension + j]!;
@@ -82,9 +89,9 @@ export class LinearIntentClassifier implements IntentClassifier {
   /** Raw decision values of every intent, in `intents` order. */
   decisionValues(text: string): Float64Array {
     const { indices, values } = this.vectorizer.transform(text);
-    const classes = this.model.classes;
+    const classes = this.classes;
     const scores = this.scores;
-    scores.set(this.model.bias);
+    scores.set(this.bias);
     for (let k = 0; k < indices.length; k++) {
       const offset = indices[k]! * classes;
       const value = values[k]!;
@@ -104,15 +111,15 @@ export class LinearIntentClassifier implements IntentClassifier {
   }
 
   serialize(): Buffer {
-    const { classes, dimension, weights, bias } = this.model;
+    const { classes, dimension, bias, featureMajor } = this;
     const scales: number[] = [];
     const quantised = new Int16Array(classes * dimension);
     for (let cls = 0; cls < classes; cls++) {
       let max = 0;
-      for (let j = 0; j < dimension; j++) max = Math.max(max, Math.abs(weights[cls * dimension + j]!));
+      for (let j = 0; j < dimension; j++) max = Math.max(max, Math.abs(featureMajor[j * classes + cls]!));
       const scale = max > 0 ? max / 32767 : 1;
       scales.push(scale);
-      for (let j = 0; j < dimension; j++) quantised[cls * dimension + j] = Math.round(weights[cls * dimension + j]! / scale);
+      for (let j = 0; j < dimension; j++) quantised[cls * dimension + j] = Math.round(featureMajor[j * classes + cls]! / scale);
     }
     const header: ArtefactHeader = {
       format: FORMAT,
