@@ -4,7 +4,8 @@
  */
 import type { Logger } from 'pino';
 import type { CommerceStore } from '../../commerce';
-import { ProductMatcher } from '../../nlu/entities';
+import { DEFAULT_ORDER_NUMBER_PATTERNS, ProductMatcher } from '../../nlu/entities';
+import { compileOrderNumberPatterns, parseWorkspaceSettings, type WorkspaceStore } from '../../platform/workspaces';
 import type { IntentClassifier } from '../../nlu/intents';
 import { NluPipeline, type Understanding } from '../../nlu/pipeline';
 import type { LiveModels } from '../../workers/model-registry/live-models';
@@ -16,6 +17,8 @@ export interface UnderstandingProvider {
 }
 
 const CATALOGUE_REFRESH_MS = 5 * 60_000;
+/** Workspace settings are re-read this often, so an admin's change applies within it on every process. */
+const SETTINGS_REFRESH_MS = 30_000;
 /** Products matched against messages per workspace; larger catalogues match on their first N products by name. */
 const CATALOGUE_LIMIT = 5000;
 
@@ -23,11 +26,13 @@ const CATALOGUE_LIMIT = 5000;
 export class UnderstandingService implements UnderstandingProvider {
   private readonly catalogues = new Map<string, { matcher: Promise<ProductMatcher | undefined>; until: number }>();
   private readonly pipelines = new WeakMap<IntentClassifier, NluPipeline>();
+  private readonly patterns = new Map<string, { patterns: Promise<readonly RegExp[] | undefined>; until: number }>();
 
   constructor(
     private readonly models: LiveModels<IntentClassifier>,
     private readonly commerce: CommerceStore | undefined,
     private readonly logger: Logger,
+    private readonly workspaces?: WorkspaceStore,
   ) {}
 
   async understand(workspaceId: string, text: string, language: string | undefined): Promise<Understanding | undefined> {
@@ -39,7 +44,22 @@ export class UnderstandingService implements UnderstandingProvider {
       this.pipelines.set(live.model, pipeline);
     }
     const products = await this.productMatcher(workspaceId);
-    return pipeline.understand(text, { language, ...(products ? { products } : {}) });
+    const orderNumberPatterns = await this.orderNumberPatterns(workspaceId);
+    return pipeline.understand(text, { language, ...(products ? { products } : {}), ...(orderNumberPatterns ? { orderNumberPatterns } : {}) });
+  }
+
+  private orderNumberPatterns(workspaceId: string): Promise<readonly RegExp[] | undefined> {
+    const cached = this.patterns.get(workspaceId);
+    if (cached && cached.until > Date.now()) return cached.patterns;
+    const patterns = (async () => {
+      const workspace = await this.workspaces?.findById(workspaceId);
+      return compileOrderNumberPatterns(parseWorkspaceSettings(workspace?.settings), DEFAULT_ORDER_NUMBER_PATTERNS);
+    })().catch((error: unknown) => {
+      this.logger.warn({ err: error, workspaceId }, 'workspace settings could not be read; default order-number formats apply');
+      return undefined;
+    });
+    this.patterns.set(workspaceId, { patterns, until: Date.now() + SETTINGS_REFRESH_MS });
+    return patterns;
   }
 
   private productMatcher(workspaceId: string): Promise<ProductMatcher | undefined> {

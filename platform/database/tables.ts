@@ -2,7 +2,7 @@
  * Kysely table types. Timestamps are epoch milliseconds (INTEGER in SQLite, BIGINT in PostgreSQL, parsed back to
  * numbers) so both engines share one code path and sort the same way.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** Who owns a conversation: the bot, nobody yet (a person was asked for), a person, or nobody (closed). */
 export type ConversationState = 'bot' | 'waiting_agent' | 'with_agent' | 'closed';
@@ -22,6 +22,8 @@ export interface WorkspacesTable {
   name: string;
   default_language: string;
   created_at: number;
+  /** JSON of the workspace's settings (platform/workspaces/workspace-settings.ts); optional on insert. */
+  settings: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ApiTokensTable {

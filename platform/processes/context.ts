@@ -94,6 +94,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   ]);
   const liveIntents = new LiveModels<IntentClassifier>(models, intentComponent, logger);
   const commerce = new CommerceStore(database.db);
+  const workspaces = new WorkspaceStore(database.db);
   const subscriber = redisFactory.create('model-events', { blocking: true });
   await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
   return {
@@ -104,7 +105,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     redis,
     queues,
     store: new ConversationStore(database.db, database.engine),
-    workspaces: new WorkspaceStore(database.db),
+    workspaces,
     tokens: new ApiTokenStore(database.db),
     metrics,
     identifier: new FastTextLanguageIdentifier(),
@@ -114,7 +115,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     intentComponent,
     intentExamples,
     liveIntents,
-    understanding: new UnderstandingService(liveIntents, commerce, logger),
+    understanding: new UnderstandingService(liveIntents, commerce, logger, workspaces),
     async close() {
       await queues.close().catch(() => undefined);
       await redisFactory.closeAll();

@@ -15,6 +15,7 @@ import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
 import { nluRoutes } from '../../bots/api/nlu-routes';
 import { CatalogImporter, commerceRoutes } from '../../commerce';
 import { tokenRoutes } from '../auth';
+import { workspaceRoutes } from '../workspaces';
 import { QUEUE_DASHBOARD_PATH, queueDashboard, requireAdminForDashboard } from '../http/queue-dashboard';
 import { errorHandler, HttpError } from '../http/errors';
 import { healthRoutes } from '../http/health-routes';
@@ -67,6 +68,7 @@ export async function startServer(
     }),
   );
   app.use(tokenRoutes(context.tokens));
+  app.use(workspaceRoutes({ workspaces: context.workspaces, tokens: context.tokens }));
   app.use(commerceRoutes({ store: context.commerce, importer: new CatalogImporter(context.database.db), tokens: context.tokens }));
   app.use(
     nluRoutes({

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { isUniqueViolation, type Database, type WorkspacesTable } from '../database';
+import type { WorkspaceSettings } from './workspace-settings';
 
 /** A workspace row. */
 export type Workspace = Selectable<WorkspacesTable>;
@@ -20,6 +21,11 @@ export class WorkspaceStore {
     return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Replaces the workspace's settings (validated by the caller against `workspaceSettingsSchema`). */
+  async updateSettings(id: string, settings: WorkspaceSettings): Promise<void> {
+    await this.db.updateTable('workspaces').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+  }
+
   /** Returns the workspace with `slug`, creating it when missing (safe when several processes start at once). */
   async ensure(input: { slug: string; name: string; defaultLanguage: string }): Promise<{ workspace: Workspace; created: boolean }> {
     const existing = await this.findBySlug(input.slug);
@@ -30,6 +36,7 @@ export class WorkspaceStore {
       name: input.name,
       default_language: input.defaultLanguage,
       created_at: Date.now(),
+      settings: null,
     };
     try {
       await this.db.insertInto('workspaces').values(workspace).execute();

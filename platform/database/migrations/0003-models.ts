@@ -9,6 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const time = 'bigint';
   // The bot's multi-turn memory of a conversation (pending question, filled slots), as JSON.
   await db.schema.alterTable('conversations').addColumn('dialogue', 'text').execute();
+  // Per-workspace settings of understanding (order-number patterns), as JSON.
+  await db.schema.alterTable('workspaces').addColumn('settings', 'text').execute();
   await db.schema
     .createTable('model_versions')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
@@ -51,4 +53,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('intent_examples').execute();
   await db.schema.dropTable('model_versions').execute();
   await db.schema.alterTable('conversations').dropColumn('dialogue').execute();
+  await db.schema.alterTable('workspaces').dropColumn('settings').execute();
 }
