@@ -61,23 +61,34 @@ export function splitScriptRuns(tokens: readonly string[]): string[] {
 }
 
 /**
+ * Receives one feature as a slice: the feature is `prefix + source.slice(start, end)`. Consumers that only need a
+ * hash of it (prediction) read the slice without building a string; others (training) build the string.
+ */
+export type FeatureSink = (prefix: string, source: string, start: number, end: number) => void;
+
+/**
  * Calls `emit` for every feature of the text: `c:` character n-grams of the accent-free tokens, `w:` word n-grams
  * of the accented tokens (and of the accent-free ones when they differ, so texting without accents still matches).
  */
 export function forEachFeature(text: string, options: TextFeatureOptions, emit: (feature: string) => void): void {
+  forEachFeatureSlice(text, options, (prefix, source, start, end) => emit(prefix + source.slice(start, end)));
+}
+
+/** {@link forEachFeature} without building the feature strings (see {@link FeatureSink}). */
+export function forEachFeatureSlice(text: string, options: TextFeatureOptions, sink: FeatureSink): void {
   const normalized = normalizeForFeatures(text);
   const plain = stripMarks(normalized);
   const plainTokens = tokenize(plain);
   for (const token of plainTokens) {
     if (SYMBOL_ONLY.test(token)) {
-      emit(`c:${token}`);
+      sink('c:', token, 0, token.length);
       continue;
     }
     const padded = ` ${token} `;
     const length = padded.length;
     for (let n = options.charMin; n <= options.charMax; n++) {
       if (n > length) break;
-      for (let start = 0; start + n <= length; start++) emit(`c:${padded.slice(start, start + n)}`);
+      for (let start = 0; start + n <= length; start++) sink('c:', padded, start, start + n);
     }
   }
   const crossMax = options.crossMax ?? 0;
@@ -87,26 +98,26 @@ export function forEachFeature(text: string, options: TextFeatureOptions, emit: 
       if (joined[i] !== ' ') continue;
       // n-grams that contain this space with at least one letter on each side
       for (let n = 3; n <= crossMax; n++) {
-        for (let start = Math.max(0, i - n + 2); start <= i - 1 && start + n <= joined.length; start++) emit(`cx:${joined.slice(start, start + n)}`);
+        for (let start = Math.max(0, i - n + 2); start <= i - 1 && start + n <= joined.length; start++) sink('cx:', joined, start, start + n);
       }
     }
   }
   if (options.wordMax <= 0) return;
-  emitWordNgrams(splitScriptRuns(tokenize(normalized)), options.wordMax, 'w:', emit);
+  emitWordNgrams(splitScriptRuns(tokenize(normalized)), options.wordMax, 'w:', sink);
   if (plain !== normalized) {
     const words = plainTokens.filter((token) => !SYMBOL_ONLY.test(token));
-    for (const word of words) emit(`p:${word}`);
+    for (const word of words) sink('p:', word, 0, word.length);
   }
 }
 
-function emitWordNgrams(tokens: string[], maxN: number, prefix: string, emit: (feature: string) => void): void {
+function emitWordNgrams(tokens: string[], maxN: number, prefix: string, sink: FeatureSink): void {
   const words = tokens.filter((token) => !SYMBOL_ONLY.test(token) || token === '?');
   for (let i = 0; i < words.length; i++) {
-    emit(prefix + words[i]!);
+    sink(prefix, words[i]!, 0, words[i]!.length);
     let gram = words[i]!;
     for (let n = 2; n <= maxN && i + n <= words.length; n++) {
       gram += ` ${words[i + n - 1]!}`;
-      emit(prefix + gram);
+      sink(prefix, gram, 0, gram.length);
     }
   }
 }

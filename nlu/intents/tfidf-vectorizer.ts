@@ -3,7 +3,8 @@
  * frequency, smoothed IDF, and an L2 norm per block (character n-grams, word n-grams) so neither block drowns the
  * other, as scikit-learn's union of two `TfidfVectorizer`s does.
  */
-import { DEFAULT_TEXT_FEATURES, forEachFeature, type TextFeatureOptions } from './text-features';
+import { FeatureHashIndex } from './feature-hash-index';
+import { DEFAULT_TEXT_FEATURES, forEachFeature, forEachFeatureSlice, type TextFeatureOptions } from './text-features';
 
 /** One message as a sparse vector: sorted feature indices and their weights. */
 export interface SparseVector {
@@ -30,10 +31,13 @@ export interface TfidfVectorizerOptions {
 
 /** Learns a vocabulary from texts and turns texts into L2-normalised sparse TF-IDF vectors. */
 export class TfidfVectorizer {
-  private readonly index: Map<string, number>;
+  private readonly index: FeatureHashIndex;
+  /** 1 where the feature is a character n-gram (its L2 block), for the per-block norms. */
+  private readonly charFeature: Uint8Array;
 
   private constructor(private readonly state: TfidfVectorizerState) {
-    this.index = new Map(state.vocabulary.map((feature, i) => [feature, i]));
+    this.index = new FeatureHashIndex(state.vocabulary);
+    this.charFeature = Uint8Array.from(state.vocabulary, (feature) => (feature.charCodeAt(0) === 99 /* 'c' */ ? 1 : 0));
   }
 
   /** Learns the vocabulary and IDF weights from training texts. */
@@ -125,9 +129,9 @@ export class TfidfVectorizer {
   /** The sparse TF-IDF vector of one text; n-grams outside the vocabulary are ignored. */
   transform(text: string): SparseVector {
     const counts = new Map<number, number>();
-    forEachFeature(text, this.state.options, (feature) => {
-      const i = this.index.get(feature);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    forEachFeatureSlice(text, this.state.options, (prefix, source, start, end) => {
+      const i = this.index.find(prefix, source, start, end);
+      if (i >= 0) counts.set(i, (counts.get(i) ?? 0) + 1);
     });
     return this.weigh(counts);
   }
@@ -143,7 +147,7 @@ export class TfidfVectorizer {
       const i = indices[k]!;
       const weight = (1 + Math.log(counts.get(i)!)) * this.state.idf[i]!;
       values[k] = weight;
-      if (this.state.vocabulary[i]!.charCodeAt(0) === 99 /* 'c' */) {
+      if (this.charFeature[i] === 1) {
         isChar[k] = 1;
         charNorm += weight * weight;
       } else {
