@@ -57,9 +57,13 @@ const languageAliases: Readonly<Record<string, string>> = { in: 'id' };
  * something to say.
  */
 export function templatesFor(language: string | undefined): TemplateSet {
+  return templateSets[primaryLanguage(language)] ?? enTemplates;
+}
+
+/** The primary subtag of a BCP-47 tag, lower case, with legacy codes mapped (`pt_BR` → `pt`, `in` → `id`). */
+export function primaryLanguage(language: string | undefined): string {
   const primary = language?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  const code = languageAliases[primary] ?? primary;
-  return templateSets[code] ?? enTemplates;
+  return languageAliases[primary] ?? primary;
 }
 
 /**

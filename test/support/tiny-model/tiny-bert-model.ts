@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeOnnxModel, OnnxDataType, type OnnxModel, type OnnxTensor } from './onnx-proto';
 import { tinyBertTokenizerConfig, tinyBertTokenizerJson, tinyBertVocabulary } from './tiny-bert-tokenizer';
+import { mulberry32 } from '../../../nlu/intents/linear-svm';
 
 /** What {@link writeTinyBertModel} wrote. */
 export interface TinyBertModel {
@@ -38,17 +39,8 @@ export interface TinyBertOptions {
   maxLength?: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, so the weights (and the test expectations) never change between runs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so the weights (and the test expectations) never change between runs. */
+const seededRandom = mulberry32;
 
 function randomMatrix(random: () => number, rows: number, columns: number, scale: number): Float32Array {
   return Float32Array.from({ length: rows * columns }, () => (random() * 2 - 1) * scale);

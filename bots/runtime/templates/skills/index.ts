@@ -18,6 +18,7 @@ import { trSkillTexts } from './tr';
 import { viSkillTexts } from './vi';
 import { zhSkillTexts } from './zh';
 import type { SkillTexts } from '../skill-texts';
+import { primaryLanguage } from '../index';
 
 export type { SkillTexts } from '../skill-texts';
 
@@ -43,6 +44,5 @@ export const skillTexts: Readonly<Record<string, SkillTexts>> = Object.freeze({
 
 /** The skill sentences for a language, falling back to English like `templatesFor`. */
 export function skillTextsFor(language: string | undefined): SkillTexts {
-  const primary = language?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return skillTexts[primary === 'in' ? 'id' : primary] ?? skillTexts.en!;
+  return skillTexts[primaryLanguage(language)] ?? skillTexts.en!;
 }
