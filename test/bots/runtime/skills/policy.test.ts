@@ -1,5 +1,3 @@
-import type { ConversationState } from '../../../../platform/database';
-import type { Conversation, StoredMessage } from '../../../../bots/runtime/conversation-store';
 import {
   declineAgentSkill,
   fallbackSkill,
@@ -8,63 +6,9 @@ import {
   humanAgentRequestSkill,
 } from '../../../../bots/runtime/skills/foundation-skills';
 import { decideTurn } from '../../../../bots/runtime/skills/policy';
-import { defaultUnderstandingPolicy, payloads, type Turn } from '../../../../bots/runtime/skills/skill';
-import { skillTextsFor } from '../../../../bots/runtime/templates/skills';
+import { payloads } from '../../../../bots/runtime/skills/skill';
 import { templatesFor } from '../../../../bots/runtime/templates';
-
-function conversation(state: ConversationState): Conversation {
-  return {
-    id: 'c1',
-    workspace_id: 'w1',
-    customer_id: 'cu1',
-    channel: 'webchat',
-    conversation_key: 'k1',
-    state,
-    language: 'en',
-    last_seq: 1,
-    created_at: 0,
-    updated_at: 0,
-    last_message_at: 0,
-    dialogue: null,
-  };
-}
-
-function turn(text: string, options: { state?: ConversationState; payload?: string; language?: string } = {}): Turn {
-  const language = options.language ?? 'en';
-  const message: StoredMessage = {
-    id: 'm1',
-    workspace_id: 'w1',
-    conversation_id: 'c1',
-    seq: 1,
-    direction: 'in',
-    author: 'shopper',
-    author_name: null,
-    channel: 'webchat',
-    channel_message_id: 'c1:a',
-    language: null,
-    language_confidence: null,
-    text,
-    payload: null,
-    status: 'accepted',
-    reply_to: null,
-    created_at: 0,
-    processed_at: null,
-    delivered_at: null,
-  };
-  return {
-    conversation: conversation(options.state ?? 'bot'),
-    message,
-    text,
-    quickReplyPayload: options.payload,
-    language,
-    templates: templatesFor(language),
-    texts: skillTextsFor(language),
-    dialogue: {},
-    services: {},
-    policy: defaultUnderstandingPolicy,
-    storeName: 'Acme Shoes',
-  };
-}
+import { skillTurn as turn } from '../../../support/skill-turns';
 
 const en = templatesFor('en');
 
