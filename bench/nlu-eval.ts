@@ -1,22 +1,30 @@
 /**
  * `npm run nlu:eval -- [--train FILE] --test FILE [--test FILE ...] [--model linear-svm|naive-bayes] [--oos-share 0.1] [--json]`
+ * `npm run nlu:eval -- ... --model embedding-head|hybrid-embedding --embedding-model Xenova/multilingual-e5-small
+ *   [--embedding-prefix "query: "] [--embedding-weight 1]`
  *
  * Trains an intent classifier on `--train` (or on the built-in data when absent) and evaluates it on `--test`,
  * printing one JSON line: accuracy, macroF1, oosRecall, perLanguage, trainSeconds, p50ms, p99ms. Files: CSV
  * (`text,category|intent[,lang]`), JSONL, a folder of JSONL files, or CLINC150's `data_full.json` (train on train +
  * oos_train, calibrate on val + oos_val, test on test + oos_test). Latencies are per single message through the full
- * NLU step (intent, entities, frustration), one message at a time.
+ * NLU step (intent, entities, frustration), one message at a time. The embedding kinds read the model from MODELS_DIR
+ * (and the runtime's other MODELS_* settings); their latency includes computing the embedding.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { runtimeOptionsFromConfig, TransformerModelRuntime } from '../nlu/runtime';
 import {
   computeIntentMetrics,
+  embeddingIntentTrainers,
   intentTrainer,
   loadBuiltinIntentData,
   quantile,
   readIntentDataFile,
+  type IntentClassifierTrainer,
   type IntentExample,
+  type TextEmbedder,
 } from '../nlu/intents';
 import { warmUpEntityExtraction } from '../nlu/entities';
 import { NluPipeline } from '../nlu/pipeline';
@@ -55,12 +63,46 @@ async function main(): Promise<void> {
       test: { type: 'string', multiple: true },
       model: { type: 'string', default: 'linear-svm' },
       'oos-share': { type: 'string' },
+      'embedding-model': { type: 'string' },
+      'embedding-prefix': { type: 'string', default: '' },
+      'embedding-weight': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const testPaths = values.test ?? [];
   if (!testPaths.length && !values.train) throw new Error('Give --test FILE (and --train FILE, or nothing to use the built-in data)');
-  const trainer = intentTrainer(values.model ?? 'linear-svm');
+  const kind = values.model ?? 'linear-svm';
+  let runtime: TransformerModelRuntime | undefined;
+  let embedder: TextEmbedder | undefined;
+  let trainer: IntentClassifierTrainer;
+  if (kind === 'embedding-head' || kind === 'hybrid-embedding') {
+    const config = loadConfig();
+    const modelId = values['embedding-model'] ?? config.models.embeddingModel;
+    if (!modelId) throw new Error(`--model ${kind} needs --embedding-model ID (or MODELS_EMBEDDING), a model in MODELS_DIR`);
+    const weight = values['embedding-weight'] !== undefined ? Number(values['embedding-weight']) : undefined;
+    if (weight !== undefined && !(weight > 0)) throw new Error('--embedding-weight must be a positive number');
+    runtime = new TransformerModelRuntime(runtimeOptionsFromConfig(config));
+    embedder = runtime.featureExtractor(modelId);
+    trainer = embeddingIntentTrainers(embedder, {
+      prefix: values['embedding-prefix'] ?? '',
+      ...(weight !== undefined ? { embeddingWeight: weight } : {}),
+    })[kind]!;
+  } else {
+    trainer = intentTrainer(kind);
+  }
+  try {
+    await evaluate(trainer, embedder, values);
+  } finally {
+    await runtime?.close();
+  }
+}
+
+async function evaluate(
+  trainer: IntentClassifierTrainer,
+  embedder: TextEmbedder | undefined,
+  values: { train?: string | undefined; test?: string[] | undefined; 'oos-share'?: string | undefined; json?: boolean | undefined },
+): Promise<void> {
+  const testPaths = values.test ?? [];
   const data = loadData(values.train, testPaths);
   if (!data.test.length) throw new Error('The test data is empty');
   const started = performance.now();
@@ -71,18 +113,19 @@ async function main(): Promise<void> {
     ...(share !== undefined ? { outOfScopeShare: share } : {}),
   });
   const trainSeconds = (performance.now() - started) / 1000;
-  const pipeline = new NluPipeline({ classifier });
+  const pipeline = new NluPipeline({ classifier, ...(embedder ? { embedder } : {}) });
   // Warm-up over every language in the test data (each language's date parser and lexicons load lazily), so the
   // first messages' loading and JIT compilation do not count as latency.
   warmUpEntityExtraction();
-  for (const example of data.test.filter((_, i) => i % 10 === 0)) pipeline.understand(example.text, { language: example.language });
+  for (const example of data.test.filter((_, i) => i % 10 === 0)) await pipeline.understandAsync(example.text, { language: example.language });
   const latencies: number[] = [];
-  const results = data.test.map((example) => {
+  const results = [];
+  for (const example of data.test) {
     const t0 = performance.now();
-    const understood = pipeline.understand(example.text, { language: example.language });
+    const understood = await pipeline.understandAsync(example.text, { language: example.language });
     latencies.push(performance.now() - t0);
-    return { ...example, predicted: understood.intent.intent };
-  });
+    results.push({ ...example, predicted: understood.intent.intent });
+  }
   const metrics = computeIntentMetrics(results);
   const output = {
     benchmark: 'nlu-eval',

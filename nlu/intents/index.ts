@@ -8,3 +8,5 @@ export { stratifiedHoldout } from './holdout-split';
 export { intentTrainers, intentTrainer } from './intent-trainers';
 export { IntentClassifierComponent, INTENT_COMPONENT, fingerprintExamples, type IntentComponentOptions } from './intent-component';
 export { IntentExampleStore, type StoredIntentExample } from './intent-example-store';
+export { EmbeddingIntentClassifier, EmbeddingIntentTrainer, EmbeddingMismatchError, embeddingIntentTrainers, type EmbeddingHeadOptions, type TextEmbedder } from './embedding-intent-classifier';
+export { fitCalibratedLinearModel, type LinearFitter } from './calibrated-linear-fit';

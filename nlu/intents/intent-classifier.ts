@@ -68,7 +68,15 @@ export interface IntentClassifier {
   readonly intents: readonly string[];
   /** Metrics measured while training. */
   readonly metrics: IntentTrainingMetrics;
-  predict(text: string): IntentPrediction;
+  /**
+   * The sentence-embedding model whose vector `predict` needs, computed from `embeddingInput(text)`; absent for
+   * classifiers that read only the text (then `predict` is all it takes).
+   */
+  readonly embeddingModel?: string;
+  /** The text as the embedding model should see it (e.g. with an instruction prefix). */
+  embeddingInput?(text: string): string;
+  /** Decides the intent; `embedding` is required exactly when `embeddingModel` is set. */
+  predict(text: string, embedding?: Float32Array): IntentPrediction;
   /** A self-describing artefact that the matching trainer's `load` accepts. */
   serialize(): Buffer;
 }

@@ -5,12 +5,12 @@
  * segmenter, no stemmer), trains in seconds, predicts in tens of microseconds.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { chooseThreshold, fitTemperature, softmax, type ScoredExample } from './calibration';
-import { decisionScores, TrainingCancelledError, type LinearModelWeights } from './linear-svm';
+import { softmax } from './calibration';
+import { fitCalibratedLinearModel, type LinearFitter } from './calibrated-linear-fit';
+import type { LinearModelWeights } from './linear-svm';
 import { trainLinearSvmParallel } from './parallel-svm';
 import { trainNaiveBayes } from './naive-bayes';
-import { stratifiedHoldout } from './holdout-split';
-import { TfidfVectorizer, type SparseVector, type TfidfVectorizerState } from './tfidf-vectorizer';
+import { TfidfVectorizer, type TfidfVectorizerState } from './tfidf-vectorizer';
 import {
   ArtefactFormatError,
   OUT_OF_SCOPE,
@@ -39,16 +39,6 @@ interface ArtefactHeader {
   scales: number[];
   bias: number[];
 }
-
-/** Fits class weights on TF-IDF rows; progress callback returns false to cancel. */
-export type LinearFitter = (
-  rows: readonly SparseVector[],
-  labels: Int32Array,
-  classes: number,
-  dimension: number,
-  onClassTrained: (done: number, total: number) => boolean,
-  warmStart?: { initialAlpha?: Float64Array; alphaOut?: Float64Array },
-) => LinearModelWeights | Promise<LinearModelWeights>;
 
 /** A trained linear intent classifier. */
 export class LinearIntentClassifier implements IntentClassifier {
@@ -152,60 +142,33 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     if (examples.length === 0) throw new Error('Cannot train an intent classifier without examples');
     const intents = [...new Set(examples.map((e) => e.intent))].sort();
     if (intents.length < 2) throw new Error(`Need at least two intents to train, got ${intents.join(', ')}`);
-    const share = options.outOfScopeShare ?? 0.1;
     // One vocabulary over all training texts, vectorised once and shared by both fits. The held-out fifth's n-grams
     // are in it, but weights only come from the rows a model is fitted on, so they stay zero for n-grams only the
     // held-out texts have; only their IDF values are shared.
     const { vectorizer, rows } = TfidfVectorizer.fitTransform(examples.map((e) => e.text));
     const labels = Int32Array.from(examples.map((e) => intents.indexOf(e.intent)));
-    const split = options.validation ? undefined : stratifiedHoldout(examples.map((e, index) => ({ ...e, index })), 0.2);
-    const fitIndices = split ? split.train.map((e) => e.index) : rows.map((_, i) => i);
-    const calibrationSet = options.validation ?? split!.holdout;
-    // With a separate validation set one fit is enough; otherwise the calibration model is fitted on four fifths and
-    // the final model on everything, and progress is split between the two fits.
-    const fits = split ? 2 : 1;
-    const calibrationAlpha = split ? new Float64Array(intents.length * fitIndices.length) : undefined;
-    const calibrationModel = await this.fit(
-      fitIndices.map((i) => rows[i]!),
-      Int32Array.from(fitIndices, (i) => labels[i]!),
-      intents.length,
-      vectorizer.dimension,
+    const known = options.validation?.filter((e) => intents.includes(e.intent));
+    const fitted = await fitCalibratedLinearModel({
+      rows,
+      labels,
+      intents,
+      dimension: vectorizer.dimension,
+      examples,
+      ...(known
+        ? { validation: { rows: known.map((e) => vectorizer.transform(e.text)), labels: Int32Array.from(known, (e) => intents.indexOf(e.intent)) } }
+        : {}),
+      fitter: this.fitter,
       options,
-      0,
-      1 / fits,
-      { alphaOut: calibrationAlpha },
-    );
-    const known = calibrationSet.filter((e) => intents.includes(e.intent));
-    const scored: ScoredExample[] = known.map((e) => ({
-      scores: Float64Array.from(decisionScores(calibrationModel, vectorizer.transform(e.text))),
-      label: intents.indexOf(e.intent),
-    }));
-    const temperature = fitTemperature(scored);
-    const outOfScope = intents.indexOf(OUT_OF_SCOPE);
-    const candidates = scored.map(({ scores, label }) => {
-      const probabilities = softmax(scores, temperature);
-      let predicted = 0;
-      for (let i = 1; i < probabilities.length; i++) if (probabilities[i]! > probabilities[predicted]!) predicted = i;
-      return { predicted, confidence: probabilities[predicted]!, label };
     });
-    const choice = chooseThreshold(candidates, outOfScope, share);
-    let model = calibrationModel;
-    if (split && calibrationAlpha) {
-      // The final fit on everything starts from the calibration fit's solution (held-out rows start at 0).
-      const initialAlpha = new Float64Array(intents.length * rows.length);
-      for (let cls = 0; cls < intents.length; cls++) {
-        for (let t = 0; t < fitIndices.length; t++) initialAlpha[cls * rows.length + fitIndices[t]!] = calibrationAlpha[cls * fitIndices.length + t]!;
-      }
-      model = await this.fit(rows, labels, intents.length, vectorizer.dimension, options, 0.5, 1, { initialAlpha });
-    }
+    const { model, temperature, threshold } = fitted;
     options.onProgress?.(1);
     const metrics: IntentTrainingMetrics = {
-      accuracy: choice.accuracy,
-      ...(choice.outOfScopeRecall !== undefined ? { outOfScopeRecall: choice.outOfScopeRecall } : {}),
-      examples: known.length,
+      accuracy: fitted.accuracy,
+      ...(fitted.outOfScopeRecall !== undefined ? { outOfScopeRecall: fitted.outOfScopeRecall } : {}),
+      examples: fitted.examples,
       trainSeconds: (performance.now() - started) / 1000,
     };
-    return new LinearIntentClassifier(this.kind, intents, vectorizer, model, temperature, choice.threshold, metrics);
+    return new LinearIntentClassifier(this.kind, intents, vectorizer, model, temperature, threshold, metrics);
   }
 
   load(artefact: Buffer): LinearIntentClassifier {
@@ -244,31 +207,6 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
     }
     const model: LinearModelWeights = { classes, dimension, weights, bias: Float32Array.from(header.bias) };
     return new LinearIntentClassifier(this.kind, header.intents, vectorizer, model, header.temperature, header.threshold, header.metrics);
-  }
-
-  private async fit(
-    rows: readonly SparseVector[],
-    labels: Int32Array,
-    classes: number,
-    dimension: number,
-    options: IntentTrainingOptions,
-    progressFrom: number,
-    progressTo: number,
-    warmStart: { initialAlpha?: Float64Array; alphaOut?: Float64Array } = {},
-  ): Promise<LinearModelWeights> {
-    const model = await this.fitter(
-      rows,
-      labels,
-      classes,
-      dimension,
-      (done, total) => {
-        options.onProgress?.(progressFrom + ((progressTo - progressFrom) * done) / total);
-        return !options.signal?.aborted;
-      },
-      warmStart,
-    );
-    if (options.signal?.aborted) throw new TrainingCancelledError();
-    return model;
   }
 }
 /** The default: one-vs-rest linear SVM (C = 1, chosen by cross-validation on Banking77's training split). */
