@@ -132,10 +132,18 @@ export const configSchema = z.strictObject({
     .prefault({}),
   nlu: z
     .strictObject({
-      intentClassifier: setting(z.enum(['linear-svm', 'naive-bayes']).default('linear-svm'), {
+      intentClassifier: setting(z.enum(['linear-svm', 'naive-bayes', 'embedding-head', 'hybrid-embedding']).default('linear-svm'), {
         env: 'NLU_INTENT_CLASSIFIER',
         description:
-          'Intent classifier trained by the model registry: `linear-svm` (default, most accurate) or `naive-bayes` (comparison baseline).',
+          'Intent classifier trained by the model registry: `linear-svm` (default, most accurate without a transformer model), `naive-bayes` (comparison baseline), or, with MODELS_EMBEDDING set, `embedding-head` (SVM head on the sentence embedding) and `hybrid-embedding` (embedding beside the n-grams).',
+      }),
+      embeddingPrefix: setting(z.string().default(''), {
+        env: 'NLU_EMBEDDING_PREFIX',
+        description: 'Text put before every message before the embedding classifiers embed it; e5 models expect `query: `.',
+      }),
+      embeddingWeight: setting(z.number().positive().max(100).default(1), {
+        env: 'NLU_EMBEDDING_WEIGHT',
+        description: 'Weight of the sentence embedding against the n-grams in `hybrid-embedding`.',
       }),
       minConfidence: setting(z.number().min(0).max(1).default(0.5), {
         env: 'NLU_MIN_CONFIDENCE',
@@ -269,6 +277,15 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+}).superRefine((config, context) => {
+  const kind = config.nlu.intentClassifier;
+  if ((kind === 'embedding-head' || kind === 'hybrid-embedding') && !config.models.embeddingModel) {
+    context.addIssue({
+      code: 'custom',
+      path: ['models', 'embeddingModel'],
+      message: `NLU_INTENT_CLASSIFIER=${kind} needs a sentence-embedding model; set it (e.g. Xenova/multilingual-e5-small) or choose linear-svm`,
+    });
+  }
 });
 
 /** The validated configuration every module receives. */

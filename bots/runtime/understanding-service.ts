@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { CommerceStore } from '../../commerce';
 import { DEFAULT_ORDER_NUMBER_PATTERNS, ProductMatcher } from '../../nlu/entities';
 import { compileOrderNumberPatterns, parseWorkspaceSettings, type WorkspaceStore } from '../../platform/workspaces';
-import type { IntentClassifier } from '../../nlu/intents';
+import type { IntentClassifier, TextEmbedder } from '../../nlu/intents';
 import { NluPipeline, type Understanding } from '../../nlu/pipeline';
 import type { LiveModels } from '../../workers/model-registry/live-models';
 
@@ -33,6 +33,8 @@ export class UnderstandingService implements UnderstandingProvider {
     private readonly commerce: CommerceStore | undefined,
     private readonly logger: Logger,
     private readonly workspaces?: WorkspaceStore,
+    /** Sentence embeddings, for intent models that classify from them. */
+    private readonly embedder?: TextEmbedder,
   ) {}
 
   async understand(workspaceId: string, text: string, language: string | undefined): Promise<Understanding | undefined> {
@@ -40,12 +42,12 @@ export class UnderstandingService implements UnderstandingProvider {
     if (!live) return undefined;
     let pipeline = this.pipelines.get(live.model);
     if (!pipeline) {
-      pipeline = new NluPipeline({ classifier: live.model });
+      pipeline = new NluPipeline({ classifier: live.model, ...(this.embedder ? { embedder: this.embedder } : {}) });
       this.pipelines.set(live.model, pipeline);
     }
     const products = await this.productMatcher(workspaceId);
     const orderNumberPatterns = await this.orderNumberPatterns(workspaceId);
-    return pipeline.understand(text, { language, ...(products ? { products } : {}), ...(orderNumberPatterns ? { orderNumberPatterns } : {}) });
+    return pipeline.understandAsync(text, { language, ...(products ? { products } : {}), ...(orderNumberPatterns ? { orderNumberPatterns } : {}) });
   }
 
   private orderNumberPatterns(workspaceId: string): Promise<readonly RegExp[] | undefined> {

@@ -6,7 +6,7 @@ export * from './training-data';
 export { computeIntentMetrics, quantile, type EvaluatedExample, type IntentMetrics } from './evaluation';
 export { stratifiedHoldout } from './holdout-split';
 export { intentTrainers, intentTrainer } from './intent-trainers';
-export { IntentClassifierComponent, INTENT_COMPONENT, fingerprintExamples, type IntentComponentOptions } from './intent-component';
+export { EMBEDDING_INTENT_KINDS, IntentClassifierComponent, INTENT_COMPONENT, fingerprintExamples, type IntentComponentOptions, type IntentEmbeddingSettings } from './intent-component';
 export { IntentExampleStore, type StoredIntentExample } from './intent-example-store';
 export { EmbeddingIntentClassifier, EmbeddingIntentTrainer, EmbeddingMismatchError, embeddingIntentTrainers, type EmbeddingHeadOptions, type TextEmbedder } from './embedding-intent-classifier';
 export { fitCalibratedLinearModel, type LinearFitter } from './calibrated-linear-fit';

@@ -15,7 +15,8 @@ import { createRedisFactory, ensureRedisReachable, type RedisFactory } from '../
 import { WorkspaceStore } from '../workspaces';
 import type { Redis } from 'ioredis';
 import { CommerceStore } from '../../commerce';
-import { IntentClassifierComponent, IntentExampleStore, type IntentClassifier } from '../../nlu/intents';
+import { EMBEDDING_INTENT_KINDS, IntentClassifierComponent, IntentExampleStore, type IntentClassifier } from '../../nlu/intents';
+import { runtimeOptionsFromConfig, TransformerModelRuntime } from '../../nlu/runtime';
 import { UnderstandingService } from '../../bots/runtime/understanding-service';
 import { LiveModels } from '../../workers/model-registry/live-models';
 import { subscribeModelEvents } from '../../workers/model-registry/model-events';
@@ -46,7 +47,9 @@ export interface PlatformContext {
   /** The live intent model of each workspace, swapped when a new version is promoted anywhere. */
   liveIntents: LiveModels<IntentClassifier>;
   understanding: UnderstandingService;
-  /** Closes queues, Redis and the database, in that order. */
+  /** Transformer models, when MODELS_EMBEDDING is set (nothing loads until first used). */
+  modelRuntime: TransformerModelRuntime | undefined;
+  /** Closes the model runtime, queues, Redis and the database, in that order. */
   close(): Promise<void>;
 }
 
@@ -64,6 +67,19 @@ export interface ContextOptions {
 export async function createContext(config: Config, options: ContextOptions): Promise<PlatformContext> {
   const logger = options.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty, role: options.role });
   await ensureRedisReachable(config.redis.url, { startLocal: config.redis.startLocal, logger });
+  const runtimeOptions = runtimeOptionsFromConfig(config);
+  const modelRuntime = config.models.embeddingModel ? new TransformerModelRuntime(runtimeOptions) : undefined;
+  const embedder = modelRuntime?.featureExtractor(config.models.embeddingModel);
+  if (embedder && EMBEDDING_INTENT_KINDS.includes(config.nlu.intentClassifier)) {
+    // The intent model needs it for every message: fail at start-up (model missing, CUDA absent), not on the first chat.
+    try {
+      await embedder.load();
+    } catch (error) {
+      await modelRuntime?.close();
+      throw error;
+    }
+    logger.info({ model: embedder.modelId, device: config.models.device }, 'sentence-embedding model loaded');
+  }
   const database = openDatabase(config.database.url, config.database.poolSize);
   try {
     const applied = await migrateToLatest(database.db as never);
@@ -88,6 +104,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const intentComponent = new IntentClassifierComponent({
     kind: config.nlu.intentClassifier,
     workspaceExamples: (workspaceId) => intentExamples.list(workspaceId),
+    ...(embedder
+      ? { embedding: { runtime: runtimeOptions, embedder, prefix: config.nlu.embeddingPrefix, weight: config.nlu.embeddingWeight } }
+      : {}),
   });
   const components = new Map<string, TrainableComponent<unknown, unknown>>([
     [intentComponent.name, intentComponent as TrainableComponent<unknown, unknown>],
@@ -115,8 +134,10 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     intentComponent,
     intentExamples,
     liveIntents,
-    understanding: new UnderstandingService(liveIntents, commerce, logger, workspaces),
+    understanding: new UnderstandingService(liveIntents, commerce, logger, workspaces, embedder),
+    modelRuntime,
     async close() {
+      await modelRuntime?.close().catch(() => undefined);
       await queues.close().catch(() => undefined);
       await redisFactory.closeAll();
       await database.close();

@@ -75,6 +75,17 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when an embedding intent classifier is chosen without an embedding model', () => {
+    it('refuses it naming the missing key, and accepts it with the model', () => {
+      const error = captureConfigError(() => loadConfig({ env: { NLU_INTENT_CLASSIFIER: 'hybrid-embedding' } }));
+      expect(error.message).toContain('models.embeddingModel (env MODELS_EMBEDDING)');
+      expect(error.message).toContain('NLU_INTENT_CLASSIFIER=hybrid-embedding needs a sentence-embedding model');
+      const config = loadConfig({ env: { NLU_INTENT_CLASSIFIER: 'embedding-head', MODELS_EMBEDDING: 'Xenova/multilingual-e5-small', NLU_EMBEDDING_PREFIX: 'query: ' } });
+      expect(config.nlu.intentClassifier).toBe('embedding-head');
+      expect(config.nlu.embeddingPrefix).toBe('query: ');
+    });
+  });
+
   describe('when the YAML file has an unknown key', () => {
     it('refuses the file naming the key', () => {
       const file = writeFile('unknown.yaml', 'server:\n  port: 4000\n  colour: blue\n');
