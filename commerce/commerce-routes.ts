@@ -11,6 +11,7 @@ import type { CatalogImporter } from './catalog-import';
 import type { CommerceStore } from './commerce-store';
 import type { Customer, Money, Order, OrderEvent, Product } from './commerce-types';
 import { normalizeOrderNumber } from './order-numbers';
+import type { ApiCatalogue } from '../platform/http/openapi';
 
 /** What the routes need. */
 export interface CommerceRoutesDeps {
@@ -140,4 +141,13 @@ export function commerceRoutes(deps: CommerceRoutesDeps): Router {
     }),
   );
   return router;
+}
+
+/** Documents the routes above in the OpenAPI document. */
+export function describeCommerceRoutes(api: ApiCatalogue): void {
+  const tag = 'commerce';
+  api
+    .describe({ method: 'post', path: '/api/commerce/import', tag, roles: ['admin'], body: importBody, summary: 'Imports products, customers and orders (JSON or CSV); all or nothing.', responses: { 200: { description: 'Counts of what was imported.' } } })
+    .describe({ method: 'get', path: '/api/commerce/orders/:orderNumber', tag, roles: ['admin', 'agent'], params: orderParam, summary: 'One order with its customer and events.', responses: { 200: { description: 'The order.' }, 404: { description: 'No such order.' } } })
+    .describe({ method: 'get', path: '/api/commerce/products', tag, roles: ['admin', 'agent'], query: productsQuery, summary: 'Products of the catalogue.', responses: { 200: { description: 'A page of products.' } } });
 }

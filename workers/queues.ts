@@ -14,7 +14,18 @@ export const queueNames = {
   outbound: 'outbound',
   /** Model training runs (one job per scope and component at a time). */
   training: 'training',
+  /** Knowledge-base re-indexing after publishing (one job per change, applied in order). */
+  knowledge: 'knowledge',
 } as const;
+
+/** Payload of a `knowledge` job: articles whose published texts changed in a workspace. */
+export interface ReindexKnowledgeJobData {
+  workspaceId: string;
+  /** Slugs of the changed articles, or `all` for a full rebuild. */
+  slugs: string[] | 'all';
+  /** Who asked (`token:<name>`, `startup`), for the audit log. */
+  requestedBy: string;
+}
 
 /** Payload of a `training` job: train a component's model for a scope. */
 export interface TrainModelJobData {
@@ -107,6 +118,13 @@ export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typ
       removeOnComplete: { age: 24 * 3600, count: 100 },
       removeOnFail: keepFailed,
     },
+    // Cheap and idempotent (a re-index of the same articles converges to the same index), so retried freely.
+    knowledge: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 500 },
+      removeOnComplete: { age: 3600, count: 200 },
+      removeOnFail: keepFailed,
+    },
   };
 }
 
@@ -120,6 +138,7 @@ export interface Queues {
   inbound: Queue<InboundJobData>;
   outbound: Queue<OutboundJobData>;
   training: Queue<TrainModelJobData>;
+  knowledge: Queue<ReindexKnowledgeJobData>;
   close(): Promise<void>;
 }
 
@@ -132,12 +151,14 @@ export function openQueues(connection: ConnectionOptions, redisKeyPrefix: string
   const inbound = new Queue<InboundJobData>(queueNames.inbound, { connection, prefix, defaultJobOptions: defaults.inbound, streams });
   const outbound = new Queue<OutboundJobData>(queueNames.outbound, { connection, prefix, defaultJobOptions: defaults.outbound, streams });
   const training = new Queue<TrainModelJobData>(queueNames.training, { connection, prefix, defaultJobOptions: defaults.training, streams });
+  const knowledge = new Queue<ReindexKnowledgeJobData>(queueNames.knowledge, { connection, prefix, defaultJobOptions: defaults.knowledge, streams });
   return {
     inbound,
     outbound,
     training,
+    knowledge,
     async close() {
-      await Promise.all([inbound.close(), outbound.close(), training.close()]);
+      await Promise.all([inbound.close(), outbound.close(), training.close(), knowledge.close()]);
     },
   };
 }

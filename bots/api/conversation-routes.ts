@@ -10,6 +10,7 @@ import { asyncHandler, HttpError, parseOrThrow } from '../../platform/http/error
 import { jobIds, type OutboundJobData } from '../../workers/queues';
 import { messagePayload, type Conversation, type ConversationStore, type StoredMessage } from '../runtime/conversation-store';
 import { templatesFor } from '../runtime/templates';
+import type { ApiCatalogue } from '../../platform/http/openapi';
 
 /** What the routes need. */
 export interface ConversationRoutesDeps {
@@ -165,4 +166,16 @@ export function conversationRoutes(deps: ConversationRoutesDeps): Router {
     }),
   );
   return router;
+}
+
+/** Documents the routes above in the OpenAPI document. */
+export function describeConversationRoutes(api: ApiCatalogue): void {
+  const tag = 'conversations';
+  const roles = ['admin', 'agent'] as const;
+  api
+    .describe({ method: 'get', path: '/api/conversations', tag, roles, query: listQuery, summary: 'Conversations of the workspace, newest activity first.', responses: { 200: { description: 'A page of conversations.' } } })
+    .describe({ method: 'get', path: '/api/conversations/:id', tag, roles, params: idParam, summary: 'One conversation.', responses: { 200: { description: 'The conversation.' }, 404: { description: 'No such conversation.' } } })
+    .describe({ method: 'get', path: '/api/conversations/:id/messages', tag, roles, params: idParam, query: messagesQuery, summary: 'Messages of a conversation, oldest first.', responses: { 200: { description: 'A page of messages.' } } })
+    .describe({ method: 'post', path: '/api/conversations/:id/messages', tag, roles, params: idParam, summary: 'An agent reply to the shopper, delivered on the conversation channel.', responses: { 202: { description: 'Accepted for delivery.' } } })
+    .describe({ method: 'post', path: '/api/conversations/:id/state', tag, roles, params: idParam, body: stateBody, summary: 'Moves the conversation to another state (bot, waiting_agent, with_agent, closed).', responses: { 200: { description: 'The updated conversation.' } } });
 }

@@ -15,6 +15,7 @@ import { publishModelEvent } from '../../workers/model-registry/model-events';
 import { jobIds, type TrainModelJobData } from '../../workers/queues';
 import type { UnderstandingProvider } from '../runtime/understanding-service';
 import type { Redis } from 'ioredis';
+import type { ApiCatalogue } from '../../platform/http/openapi';
 
 /** What the routes need. */
 export interface NluRoutesDeps {
@@ -185,4 +186,21 @@ export function nluRoutes(deps: NluRoutesDeps): Router {
   );
 
   return router;
+}
+
+/** Documents the routes above in the OpenAPI document. */
+export function describeNluRoutes(api: ApiCatalogue): void {
+  const tag = 'nlu';
+  const anyRole = ['admin', 'agent'] as const;
+  const admin = ['admin'] as const;
+  api
+    .describe({ method: 'get', path: '/api/nlu/examples', tag, roles: anyRole, summary: "The workspace's own intent examples.", responses: { 200: { description: 'The examples.' } } })
+    .describe({ method: 'post', path: '/api/nlu/examples', tag, roles: admin, body: examplesBody, summary: 'Adds intent examples (duplicates skipped).', responses: { 201: { description: 'How many were added.' } } })
+    .describe({ method: 'delete', path: '/api/nlu/examples/:id', tag, roles: admin, params: idParam, summary: 'Removes one example.', responses: { 204: { description: 'Removed.' }, 404: { description: 'No such example.' } } })
+    .describe({ method: 'post', path: '/api/nlu/train', tag, roles: admin, body: trainBody, summary: "Queues a training run of the workspace's intent model.", responses: { 202: { description: 'The job id and its status URL.' } } })
+    .describe({ method: 'get', path: '/api/nlu/train/:jobId', tag, roles: anyRole, params: z.object({ jobId: z.string() }), summary: 'State and progress of a training run.', responses: { 200: { description: 'The job state.' }, 404: { description: 'No such job.' } } })
+    .describe({ method: 'get', path: '/api/nlu/models', tag, roles: anyRole, summary: 'Intent model versions with their metrics.', responses: { 200: { description: 'The versions.' } } })
+    .describe({ method: 'post', path: '/api/nlu/models/:version/promote', tag, roles: admin, params: versionParam, summary: 'Makes a version live.', responses: { 200: { description: 'The promoted version.' } } })
+    .describe({ method: 'post', path: '/api/nlu/models/rollback', tag, roles: admin, summary: 'Puts the previous live version back.', responses: { 200: { description: 'The version now live.' } } })
+    .describe({ method: 'post', path: '/api/nlu/understand', tag, roles: anyRole, body: tryBody, summary: 'What the live model understands of a message (intent, entities, frustration).', responses: { 200: { description: 'The understanding.' } } });
 }

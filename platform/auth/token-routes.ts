@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { asyncHandler, HttpError, parseOrThrow } from '../http/errors';
 import type { ApiTokenStore } from './api-tokens';
 import { principalOf, requireToken } from './require-token';
+import type { ApiCatalogue } from '../http/openapi';
 
 const createBody = z.object({ name: z.string().trim().min(1).max(200), role: z.enum(['admin', 'agent']) });
 const idParam = z.object({ id: z.uuid() });
@@ -47,4 +48,13 @@ export function tokenRoutes(tokens: ApiTokenStore): Router {
     }),
   );
   return router;
+}
+
+/** Documents the routes above in the OpenAPI document. */
+export function describeTokenRoutes(api: ApiCatalogue): void {
+  const tag = 'tokens';
+  api
+    .describe({ method: 'get', path: '/api/tokens', tag, roles: ['admin'], summary: "The workspace's API tokens (without their secrets).", responses: { 200: { description: 'The tokens.' } } })
+    .describe({ method: 'post', path: '/api/tokens', tag, roles: ['admin'], body: createBody, summary: 'Creates a token; its secret is shown once.', responses: { 201: { description: 'The token with its secret.' } } })
+    .describe({ method: 'delete', path: '/api/tokens/:id', tag, roles: ['admin'], params: idParam, summary: 'Revokes a token.', responses: { 204: { description: 'Revoked.' } } });
 }

@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial';
 import * as commerce from './migrations/0002-commerce';
 import * as models from './migrations/0003-models';
+import * as knowledge from './migrations/0004-knowledge';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-commerce': commerce,
   '0003-models': models,
+  '0004-knowledge': knowledge,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -217,6 +217,84 @@ export interface IntentExamplesTable {
   created_at: number;
 }
 
+/** Status of a language version of a knowledge article. */
+export type KnowledgeStatus = 'draft' | 'published' | 'archived';
+
+/** A knowledge-base article: one topic, linking its language versions. */
+export interface KbArticlesTable {
+  id: string;
+  workspace_id: string;
+  slug: string;
+  category: string;
+  source_language: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One language version of an article; its texts live in `kb_revisions`. */
+export interface KbVersionsTable {
+  id: string;
+  article_id: string;
+  workspace_id: string;
+  language: string;
+  status: KnowledgeStatus;
+  revision: number;
+  published_revision: number | null;
+  source_revision: number | null;
+  updated_by: string;
+  updated_at: number;
+  published_at: number | null;
+}
+
+/** Every saved text of a language version. */
+export interface KbRevisionsTable {
+  id: string;
+  version_id: string;
+  revision: number;
+  title: string;
+  body: string;
+  /** JSON array of strings. */
+  questions: string;
+  /** JSON array of strings. */
+  tags: string;
+  author: string;
+  note: string;
+  created_at: number;
+}
+
+/** What admins did to the knowledge base. */
+export interface KbAuditLogTable {
+  id: string;
+  workspace_id: string;
+  actor: string;
+  action: string;
+  article_slug: string | null;
+  language: string | null;
+  /** JSON. */
+  details: string | null;
+  created_at: number;
+}
+
+/** A shopper's rating of one answer. */
+export interface KbRatingsTable {
+  id: string;
+  workspace_id: string;
+  article_id: string;
+  language: string;
+  conversation_id: string;
+  message_id: string;
+  /** 1 helpful, 0 not helpful. */
+  helpful: number;
+  created_at: number;
+}
+
+/** The knowledge index version of a workspace. */
+export interface KbIndexStateTable {
+  workspace_id: string;
+  version: number;
+  updated_at: number;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -231,4 +309,10 @@ export interface Database {
   order_events: OrderEventsTable;
   model_versions: ModelVersionsTable;
   intent_examples: IntentExamplesTable;
+  kb_articles: KbArticlesTable;
+  kb_versions: KbVersionsTable;
+  kb_revisions: KbRevisionsTable;
+  kb_audit_log: KbAuditLogTable;
+  kb_ratings: KbRatingsTable;
+  kb_index_state: KbIndexStateTable;
 }

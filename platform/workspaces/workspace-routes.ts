@@ -4,6 +4,7 @@ import { principalOf, requireToken, type ApiTokenStore } from '../auth';
 import { asyncHandler, HttpError, parseOrThrow } from '../http/errors';
 import { parseWorkspaceSettings, workspaceSettingsSchema } from './workspace-settings';
 import type { WorkspaceStore } from './workspace-store';
+import type { ApiCatalogue } from '../http/openapi';
 
 /** Mounts `/api/workspace` and `/api/workspace/settings`. */
 export function workspaceRoutes(deps: { workspaces: WorkspaceStore; tokens: ApiTokenStore }): Router {
@@ -41,4 +42,11 @@ export function workspaceRoutes(deps: { workspaces: WorkspaceStore; tokens: ApiT
   );
 
   return router;
+}
+
+/** Documents the routes above in the OpenAPI document. */
+export function describeWorkspaceRoutes(api: ApiCatalogue): void {
+  api
+    .describe({ method: 'get', path: '/api/workspace', tag: 'workspace', roles: ['admin', 'agent'], summary: "The token's workspace and its settings.", responses: { 200: { description: 'The workspace.' } } })
+    .describe({ method: 'put', path: '/api/workspace/settings', tag: 'workspace', roles: ['admin'], body: workspaceSettingsSchema, summary: 'Replaces the workspace settings (order-number formats).', responses: { 200: { description: 'The saved settings.' } } });
 }

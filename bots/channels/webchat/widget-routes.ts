@@ -5,6 +5,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { WorkspaceStore } from '../../../platform/workspaces';
 import { asyncHandler, HttpError, parseOrThrow } from '../../../platform/http/errors';
+import type { ApiCatalogue } from '../../../platform/http/openapi';
 
 const slugParam = z.object({ workspace: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a workspace slug') });
 
@@ -50,4 +51,9 @@ export function widgetRoutes(deps: { workspaces: WorkspaceStore; webAssetsDir: s
     }),
   );
   return router;
+}
+
+/** Documents the public widget configuration route in the OpenAPI document. */
+export function describeWidgetRoutes(api: ApiCatalogue): void {
+  api.describe({ method: 'get', path: '/api/webchat/:workspace', tag: 'webchat', params: slugParam, summary: 'Public settings the chat widget needs for a workspace.', responses: { 200: { description: 'Widget settings.' }, 404: { description: 'No such workspace.' } } });
 }

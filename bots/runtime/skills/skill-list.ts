@@ -1,7 +1,8 @@
 /**
  * Every skill in priority order (the first that matches answers). Buttons first, then requests for a person and
  * complaints (they override a pending question), then the answer to the bot's own pending question, then the
- * intents, the lexicon greeting, and last the not-understood handling; the foundation's fallback answers alone
+ * intents (informational ones and out-of-scope messages through the help centre when one is connected, else an
+ * interim answer), the lexicon greeting, and last the not-understood handling; the foundation's fallback answers alone
  * while no intent model is live.
  */
 import {
@@ -15,6 +16,7 @@ import {
   thanksSkill,
 } from './conversation-skills';
 import { changeAddressSkill, orderCancelSkill, orderStatusSkill, pendingAnswerSkill, pendingQuestionSkill } from './order-skills';
+import { knowledgeAnswerSkill, knowledgeRatingSkill } from './knowledge-skills';
 import { declineAgentSkill, fallbackSkill, greetingSkill, humanAgentRequestSkill } from './foundation-skills';
 import type { Skill } from './skill';
 
@@ -22,6 +24,7 @@ import type { Skill } from './skill';
 export const defaultSkills: readonly Skill[] = [
   humanAgentRequestSkill,
   declineAgentSkill,
+  knowledgeRatingSkill,
   pendingAnswerSkill,
   humanAgentIntentSkill,
   complaintSkill,
@@ -32,6 +35,7 @@ export const defaultSkills: readonly Skill[] = [
   greetingIntentSkill,
   goodbyeSkill,
   thanksSkill,
+  knowledgeAnswerSkill,
   interimTopicSkill,
   outOfScopeSkill,
   greetingSkill,

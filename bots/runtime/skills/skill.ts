@@ -7,6 +7,7 @@ import type { SkillTexts } from '../templates/skill-texts';
 import type { Conversation, StoredMessage } from '../conversation-store';
 import type { DialogueState } from '../dialogue/dialogue-state';
 import type { Reply } from '../reply';
+import type { KnowledgeService } from './knowledge-skills';
 
 /** Quick-reply payloads the skills understand. */
 export const payloads = {
@@ -22,6 +23,8 @@ export const payloads = {
 /** Data services skills may use. Absent in processes (and tests) that run without them. */
 export interface SkillServices {
   commerce?: CommerceStore;
+  /** The help centre: answers from the knowledge base and ratings of them. */
+  knowledge?: KnowledgeService;
 }
 
 /** Thresholds of the understanding-driven decisions. */

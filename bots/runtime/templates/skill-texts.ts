@@ -112,4 +112,20 @@ export interface SkillTexts {
     invoice_request: string;
     warranty_repair: string;
   };
+  /** Answers from the help centre (knowledge base). */
+  knowledge: {
+    /** Under the quoted passage: "More in our help centre: {url}". */
+    readMore: string;
+    /** Before a passage only written in another language: "This answer is only available in {language} for now:" ({language} is that language's name, in the shopper's language). */
+    otherLanguage: string;
+    /** Retrieval found nothing it is sure of: say so and offer a person (no guessing). */
+    unsure: string;
+    /** Quick-reply titles for rating an answer. */
+    helpful: string;
+    notHelpful: string;
+    /** After a "helpful" rating. */
+    thanksHelpful: string;
+    /** After a "not helpful" rating: thank, and offer a person. */
+    thanksNotHelpful: string;
+  };
 }

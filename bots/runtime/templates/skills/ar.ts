@@ -115,4 +115,13 @@ export const arSkillTexts: SkillTexts = {
     invoice_request: 'طلب فاتورة',
     warranty_repair: 'الضمان والإصلاح',
   },
+  knowledge: {
+    readMore: "المزيد في مركز المساعدة لدينا: {url}",
+    otherLanguage: "هذه الإجابة متوفرة حاليًا باللغة {language} فقط:",
+    unsure: "لست متأكدًا من أن لدي الإجابة الصحيحة عن هذا. هل تريد أن أوصلك بأحد أفراد فريقنا؟",
+    helpful: "👍 مفيد",
+    notHelpful: "👎 غير مفيد",
+    thanksHelpful: "شكرًا على ملاحظتك!",
+    thanksNotHelpful: "شكرًا لإخبارنا. هل تريد أن أوصلك بأحد أفراد فريقنا لمساعدتك أكثر؟",
+  },
 };

@@ -123,4 +123,13 @@ export const deSkillTexts: SkillTexts = {
     invoice_request: 'eine Rechnung',
     warranty_repair: 'Garantie und Reparatur',
   },
+  knowledge: {
+    readMore: "Mehr dazu in unserem Hilfe-Center: {url}",
+    otherLanguage: "Diese Antwort gibt es bisher nur auf {language}:",
+    unsure: "Ich bin mir nicht sicher, ob ich darauf die richtige Antwort habe. Soll ich Sie mit jemandem aus unserem Team verbinden?",
+    helpful: "👍 Hilfreich",
+    notHelpful: "👎 Nicht hilfreich",
+    thanksHelpful: "Danke für Ihr Feedback!",
+    thanksNotHelpful: "Danke für den Hinweis. Soll ich Sie mit jemandem aus unserem Team verbinden, der weiterhelfen kann?",
+  },
 };

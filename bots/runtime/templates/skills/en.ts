@@ -118,4 +118,13 @@ export const enSkillTexts: SkillTexts = {
     invoice_request: 'an invoice',
     warranty_repair: 'warranty and repairs',
   },
+  knowledge: {
+    readMore: "More in our help centre: {url}",
+    otherLanguage: "This answer is only available in {language} for now:",
+    unsure: "I'm not sure I have the right answer to that. Shall I connect you with someone from our team?",
+    helpful: "👍 Helpful",
+    notHelpful: "👎 Not helpful",
+    thanksHelpful: "Thanks for letting us know!",
+    thanksNotHelpful: "Thanks for telling us. Shall I connect you with someone from our team who can help further?",
+  },
 };

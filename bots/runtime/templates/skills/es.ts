@@ -122,4 +122,13 @@ export const esSkillTexts: SkillTexts = {
     invoice_request: 'una factura',
     warranty_repair: 'la garantía y las reparaciones',
   },
+  knowledge: {
+    readMore: "Más información en nuestro centro de ayuda: {url}",
+    otherLanguage: "De momento, esta respuesta solo está disponible en {language}:",
+    unsure: "No estoy seguro de tener la respuesta correcta a eso. ¿Quieres que te pase con alguien de nuestro equipo?",
+    helpful: "👍 Me ha servido",
+    notHelpful: "👎 No me ha servido",
+    thanksHelpful: "¡Gracias por tu valoración!",
+    thanksNotHelpful: "Gracias por decírnoslo. ¿Quieres que te pase con alguien de nuestro equipo para ayudarte mejor?",
+  },
 };

@@ -123,4 +123,13 @@ export const frSkillTexts: SkillTexts = {
     invoice_request: 'une demande de facture',
     warranty_repair: 'la garantie ou une réparation',
   },
+  knowledge: {
+    readMore: "Pour en savoir plus, consultez notre centre d'aide : {url}",
+    otherLanguage: "Pour l'instant, cette réponse n'existe qu'en {language} :",
+    unsure: "Je ne suis pas sûr d'avoir la bonne réponse. Voulez-vous que je vous mette en relation avec un membre de notre équipe ?",
+    helpful: "👍 Utile",
+    notHelpful: "👎 Pas utile",
+    thanksHelpful: "Merci pour votre retour !",
+    thanksNotHelpful: "Merci de nous l'avoir signalé. Voulez-vous que je vous mette en relation avec un membre de notre équipe ?",
+  },
 };

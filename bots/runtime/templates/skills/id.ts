@@ -120,4 +120,13 @@ export const idSkillTexts: SkillTexts = {
     invoice_request: 'permintaan invoice',
     warranty_repair: 'garansi dan perbaikan',
   },
+  knowledge: {
+    readMore: "Selengkapnya di pusat bantuan kami: {url}",
+    otherLanguage: "Untuk saat ini jawaban ini hanya tersedia dalam {language}:",
+    unsure: "Saya kurang yakin punya jawaban yang tepat untuk itu. Mau saya hubungkan dengan tim kami?",
+    helpful: "👍 Membantu",
+    notHelpful: "👎 Tidak membantu",
+    thanksHelpful: "Terima kasih atas masukannya!",
+    thanksNotHelpful: "Terima kasih sudah memberi tahu. Mau saya hubungkan dengan tim kami agar bisa dibantu lebih lanjut?",
+  },
 };

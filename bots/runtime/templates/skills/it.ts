@@ -118,4 +118,13 @@ export const itSkillTexts: SkillTexts = {
     invoice_request: 'una fattura',
     warranty_repair: 'garanzia e riparazioni',
   },
+  knowledge: {
+    readMore: "Trovi maggiori informazioni nel nostro centro assistenza: {url}",
+    otherLanguage: "Per ora questa risposta è disponibile solo in {language}:",
+    unsure: "Non sono sicuro di avere la risposta giusta. Vuoi che ti metta in contatto con qualcuno del nostro team?",
+    helpful: "👍 Utile",
+    notHelpful: "👎 Non utile",
+    thanksHelpful: "Grazie per il tuo feedback!",
+    thanksNotHelpful: "Grazie per avercelo detto. Vuoi che ti metta in contatto con qualcuno del nostro team?",
+  },
 };

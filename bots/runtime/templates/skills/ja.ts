@@ -120,4 +120,13 @@ export const jaSkillTexts: SkillTexts = {
     invoice_request: '領収書・請求書の発行',
     warranty_repair: '保証・修理',
   },
+  knowledge: {
+    readMore: "詳しくはヘルプセンターをご覧ください：{url}",
+    otherLanguage: "この回答は現在{language}でのみご覧いただけます：",
+    unsure: "この質問に正確にお答えできるか自信がありません。担当スタッフにおつなぎしましょうか？",
+    helpful: "👍 役に立った",
+    notHelpful: "👎 役に立たなかった",
+    thanksHelpful: "ご意見ありがとうございます！",
+    thanksNotHelpful: "お知らせいただきありがとうございます。担当スタッフにおつなぎしましょうか？",
+  },
 };

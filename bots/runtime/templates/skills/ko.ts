@@ -111,4 +111,13 @@ export const koSkillTexts: SkillTexts = {
     invoice_request: '영수증·증빙 발급',
     warranty_repair: '품질 보증·수리',
   },
+  knowledge: {
+    readMore: "자세한 내용은 고객센터 도움말을 확인해 주세요: {url}",
+    otherLanguage: "이 답변은 현재 {language}로만 제공됩니다:",
+    unsure: "이 질문에 정확한 답을 드릴 수 있을지 확신이 서지 않아요. 상담원을 연결해 드릴까요?",
+    helpful: "👍 도움이 됐어요",
+    notHelpful: "👎 도움이 안 됐어요",
+    thanksHelpful: "의견 감사합니다!",
+    thanksNotHelpful: "알려 주셔서 감사합니다. 더 도와드릴 수 있도록 상담원을 연결해 드릴까요?",
+  },
 };

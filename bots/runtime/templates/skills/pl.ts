@@ -118,4 +118,13 @@ export const plSkillTexts: SkillTexts = {
     invoice_request: 'faktury',
     warranty_repair: 'gwarancji i naprawy',
   },
+  knowledge: {
+    readMore: "Więcej w naszym centrum pomocy: {url}",
+    otherLanguage: "Na razie ta odpowiedź jest dostępna tylko w języku: {language}.",
+    unsure: "Nie mam pewności, czy znam właściwą odpowiedź. Czy połączyć Cię z kimś z naszego zespołu?",
+    helpful: "👍 Pomocne",
+    notHelpful: "👎 Niepomocne",
+    thanksHelpful: "Dziękujemy za opinię!",
+    thanksNotHelpful: "Dziękujemy za informację. Czy połączyć Cię z kimś z naszego zespołu, kto pomoże dalej?",
+  },
 };

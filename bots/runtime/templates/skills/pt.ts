@@ -118,4 +118,13 @@ export const ptSkillTexts: SkillTexts = {
     invoice_request: 'a nota fiscal',
     warranty_repair: 'garantia e assistência técnica',
   },
+  knowledge: {
+    readMore: "Saiba mais na nossa central de ajuda: {url}",
+    otherLanguage: "Por enquanto, esta resposta só está disponível em {language}:",
+    unsure: "Não tenho certeza de ter a resposta certa para isso. Quer que eu chame alguém da nossa equipe?",
+    helpful: "👍 Ajudou",
+    notHelpful: "👎 Não ajudou",
+    thanksHelpful: "Obrigado pelo retorno!",
+    thanksNotHelpful: "Obrigado por avisar. Quer que eu chame alguém da nossa equipe para ajudar melhor?",
+  },
 };

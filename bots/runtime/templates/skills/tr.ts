@@ -122,4 +122,13 @@ export const trSkillTexts: SkillTexts = {
     invoice_request: 'fatura talebi',
     warranty_repair: 'garanti ve onarım',
   },
+  knowledge: {
+    readMore: "Ayrıntılar yardım merkezimizde: {url}",
+    otherLanguage: "Bu yanıt şimdilik yalnızca {language} dilinde mevcut:",
+    unsure: "Buna doğru yanıtı verebileceğimden emin değilim. Sizi ekibimizden biriyle bağlayayım mı?",
+    helpful: "👍 Faydalı",
+    notHelpful: "👎 Faydalı değil",
+    thanksHelpful: "Geri bildiriminiz için teşekkürler!",
+    thanksNotHelpful: "Bildirdiğiniz için teşekkürler. Sizi yardımcı olabilecek bir ekip arkadaşımıza bağlayayım mı?",
+  },
 };

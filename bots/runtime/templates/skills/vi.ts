@@ -118,4 +118,13 @@ export const viSkillTexts: SkillTexts = {
     invoice_request: 'yêu cầu xuất hóa đơn',
     warranty_repair: 'bảo hành và sửa chữa',
   },
+  knowledge: {
+    readMore: "Xem thêm tại trung tâm trợ giúp của chúng tôi: {url}",
+    otherLanguage: "Hiện câu trả lời này chỉ có bằng {language}:",
+    unsure: "Mình không chắc có câu trả lời chính xác cho câu hỏi này. Bạn có muốn mình kết nối với nhân viên hỗ trợ không?",
+    helpful: "👍 Hữu ích",
+    notHelpful: "👎 Không hữu ích",
+    thanksHelpful: "Cảm ơn bạn đã phản hồi!",
+    thanksNotHelpful: "Cảm ơn bạn đã cho biết. Bạn có muốn mình kết nối với nhân viên hỗ trợ không?",
+  },
 };

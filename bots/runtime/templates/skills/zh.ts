@@ -108,4 +108,13 @@ export const zhSkillTexts: SkillTexts = {
     invoice_request: '开具发票',
     warranty_repair: '保修和维修',
   },
+  knowledge: {
+    readMore: "更多内容请看帮助中心：{url}",
+    otherLanguage: "这篇文章目前只有{language}版本：",
+    unsure: "这个问题我不太确定能给出正确的答案。需要我为您转接人工客服吗？",
+    helpful: "👍 有帮助",
+    notHelpful: "👎 没帮助",
+    thanksHelpful: "谢谢您的反馈！",
+    thanksNotHelpful: "谢谢您的反馈。需要我为您转接人工客服进一步处理吗？",
+  },
 };
