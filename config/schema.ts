@@ -41,6 +41,11 @@ export const configSchema = z.strictObject({
         env: 'HTTP_JSON_BODY_LIMIT',
         description: 'Largest JSON request body accepted by the REST API, e.g. `256kb`.',
       }),
+      publicUrl: setting(z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''), {
+        env: 'PUBLIC_URL',
+        description:
+          'Base URL shoppers reach the server at (links to help-centre articles in answers), e.g. `https://help.example.com`. Empty: `http://HOST:PORT`.',
+      }),
     })
     .prefault({}),
   database: z
@@ -166,6 +171,48 @@ export const configSchema = z.strictObject({
         env: 'NLU_TRAIN_ON_START',
         description:
           'At start-up, when no built-in intent model is live (or the shipped data changed), install it from the cache or queue its training.',
+      }),
+    })
+    .prefault({}),
+  translation: z
+    .strictObject({
+      engine: setting(z.enum(['auto', 'apertium', 'none']).default('auto'), {
+        env: 'TRANSLATION_ENGINE',
+        description:
+          'Machine translation: `apertium` (offline, Debian packages apertium-eng-spa, apertium-fr-es, apertium-es-pt: en<->es, fr/pt via es; start-up fails without it), `auto` (Apertium when installed), or `none`.',
+      }),
+    })
+    .prefault({}),
+  knowledge: z
+    .strictObject({
+      seedDemo: setting(z.boolean().default(true), {
+        env: 'KNOWLEDGE_SEED_DEMO',
+        description: "Fill the default workspace's empty knowledge base with the demo help centre (47 articles in 8 languages), published.",
+      }),
+      answerThreshold: setting(z.number().min(0).max(1).default(0.35), {
+        env: 'KNOWLEDGE_ANSWER_THRESHOLD',
+        description: 'Retrieval confidence (0-1) below which the bot does not quote an article but says it is not sure and offers a person.',
+      }),
+      outOfScopeThreshold: setting(z.number().min(0).max(1).default(0.6), {
+        env: 'KNOWLEDGE_OUT_OF_SCOPE_THRESHOLD',
+        description:
+          'The same for messages the intent model found outside its intents: the help centre must be surer, since the model already doubts the message is about the store.',
+      }),
+      importBodyLimit: setting(z.string().regex(/^\d+(b|kb|mb)$/i).default('20mb'), {
+        env: 'KNOWLEDGE_IMPORT_LIMIT',
+        description: 'Largest knowledge-base import request (all files together), e.g. `20mb`.',
+      }),
+      queryPrefix: setting(z.string().default('query: '), {
+        env: 'KNOWLEDGE_QUERY_PREFIX',
+        description: 'With MODELS_EMBEDDING: text put before a question before embedding it (e5 models expect `query: `).',
+      }),
+      passagePrefix: setting(z.string().default('passage: '), {
+        env: 'KNOWLEDGE_PASSAGE_PREFIX',
+        description: 'With MODELS_EMBEDDING: text put before an article passage before embedding it (e5 models expect `passage: `).',
+      }),
+      refreshSeconds: setting(z.number().int().min(1).max(3600).default(30), {
+        env: 'KNOWLEDGE_REFRESH_SECONDS',
+        description: 'How often each process checks that its in-memory index is at the latest version (it also follows change events at once).',
       }),
     })
     .prefault({}),

@@ -17,10 +17,18 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund
 fi
 
-step "Chromium for the browser tests"
-if ! command -v chromium >/dev/null 2>&1; then
+step "Chromium and Apertium (Debian packages)"
+# Debian packages the tests use: Chromium (browser tests) and Apertium with its language pairs (offline machine
+# translation: English-Spanish, French-Spanish, Portuguese-Spanish).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+for pair in apertium-eng-spa apertium-fr-es apertium-es-pt; do
+  [ -d "/usr/share/apertium/$pair" ] || missing+=("$pair")
+done
+command -v apertium >/dev/null 2>&1 || missing+=(apertium)
+if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 step "Redis"

@@ -1,5 +1,6 @@
-// Builds the browser side of the web chat: bundles web/widget/index.ts into dist/web/widget.js and copies the
-// demo storefront to dist/web/demo/. Plain Node ESM so it runs before anything else is compiled:
+// Builds the browser side: bundles web/widget/index.ts into dist/web/widget.js, copies the demo storefront to
+// dist/web/demo/, and builds the knowledge-base admin app (web/admin/index.ts -> dist/web/admin/admin.js, with its
+// index.html and admin.css). Plain Node ESM so it runs before anything else is compiled:
 //
 //   node web/build.mjs
 //
@@ -37,8 +38,32 @@ const demoOut = join(outDir, 'demo');
 rmSync(demoOut, { recursive: true, force: true });
 cpSync(join(webDir, 'demo'), demoOut, { recursive: true });
 
+// The admin app is served by the platform itself at /admin (same origin as the API), so it is a plain bundle for
+// current browsers; no Node globals either.
+const adminSrc = join(webDir, 'admin');
+const adminOut = join(outDir, 'admin');
+rmSync(adminOut, { recursive: true, force: true });
+mkdirSync(adminOut, { recursive: true });
+await build({
+  absWorkingDir: repoRoot,
+  entryPoints: [join(adminSrc, 'index.ts')],
+  outfile: join(adminOut, 'admin.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'eof',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+for (const file of ['index.html', 'admin.css']) cpSync(join(adminSrc, file), join(adminOut, file));
+
 const size = statSync(bundlePath).size;
 const gzipped = gzipSync(readFileSync(bundlePath)).length;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log(`${relative(process.cwd(), bundlePath) || bundlePath}: ${kib(size)} (${kib(gzipped)} gzipped)`);
 console.log(`${relative(process.cwd(), demoOut) || demoOut}/: demo storefront copied`);
+const adminBundle = join(adminOut, 'admin.js');
+console.log(`${relative(process.cwd(), adminBundle) || adminBundle}: ${kib(statSync(adminBundle).size)} (${kib(gzipSync(readFileSync(adminBundle)).length)} gzipped)`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { principalOf, requireToken, type ApiTokenStore } from '../../platform/auth';
 import { HttpError, parseOrThrow } from '../../platform/http/errors';
 import type { ApiCatalogue } from '../../platform/http/openapi';
+import { KnowledgeImportError } from '../import';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { KnowledgeConflictError, KnowledgeNotFoundError, type KnowledgeStore } from '../store/knowledge-store';
 import type { Article, ArticleVersion, Revision } from '../store/knowledge-types';
@@ -276,9 +277,14 @@ export function knowledgeRoutes(deps: KnowledgeRoutesDeps, api: ApiCatalogue): R
     adminOnly,
     async (req, res) => {
       const body = parseOrThrow(importBody, req.body, 'body');
-      const result = await deps.importFiles(workspace(res), actor(res), body);
-      await reindexAfter(res, result.slugs);
-      res.json({ articles: result.articles, versions: result.versions });
+      try {
+        const result = await deps.importFiles(workspace(res), actor(res), body);
+        await reindexAfter(res, result.slugs);
+        res.json({ articles: result.articles, versions: result.versions });
+      } catch (error) {
+        if (!(error instanceof KnowledgeImportError)) throw error;
+        res.status(422).json({ error: { code: 'invalid_import', message: error.message, issues: error.issues } });
+      }
     },
   );
 

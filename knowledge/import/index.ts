@@ -9,3 +9,4 @@ export { parseFaqJson, type FaqJsonOptions } from './faq-json';
 export { parseFaqCsv, type FaqCsvOptions } from './faq-csv';
 export { loadKnowledgeBase, UnsupportedKnowledgeSourceError, type LoadKnowledgeBaseOptions } from './load-knowledge-base';
 export { languageCode } from './language-codes';
+export { parseEvaluationQueries, readEvaluationQueries } from './evaluation-queries';

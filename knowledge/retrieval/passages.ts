@@ -37,8 +37,12 @@ const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const THAI = /\p{Script=Thai}/gu;
 const SPACED_WORD = /[\p{L}\p{N}]+/gu;
 
+/** Thai, kana and the main Han blocks (with surrogates of the supplementary Han planes): a cheap pre-check. */
+const MAYBE_DENSE = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
+
 /** Length of a text in words (see the file comment for CJK and Thai). */
 export function textLength(text: string): number {
+  if (!MAYBE_DENSE.test(text)) return text.match(SPACED_WORD)?.length ?? 0;
   const hanOrKana = text.match(HAN_OR_KANA)?.length ?? 0;
   const thai = text.match(THAI)?.length ?? 0;
   const rest = text.replace(HAN_OR_KANA, ' ').replace(THAI, ' ');
@@ -70,12 +74,16 @@ function sentenceAtoms(text: string, language: string, max: number): Atom[] {
 function cutByLength(text: string, max: number): string[] {
   const pieces: string[] = [];
   let current = '';
+  let length = 0;
   for (const part of text.match(/\s*(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[^\s\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]+)/gu) ?? []) {
-    if (current && textLength(current + part) > max) {
+    const partLength = textLength(part);
+    if (current && length + partLength > max) {
       pieces.push(current.trim());
       current = part.trimStart();
+      length = partLength;
     } else {
       current += part;
+      length += partLength;
     }
   }
   if (current.trim()) pieces.push(current.trim());

@@ -60,6 +60,16 @@ export interface VersionSave extends VersionContent {
   note?: string;
 }
 
+/** One version in an import. */
+export interface ImportedVersion extends VersionContent {
+  slug: string;
+  language: string;
+  /** Category of a new article (an existing article keeps its own). */
+  category: string;
+  /** Source language of a new article. @defaultValue `language` */
+  sourceLanguage?: string;
+}
+
 /** Filters of {@link KnowledgeStore.listArticles}. */
 export interface ArticleQuery {
   /** Words that must occur in the slug, title, body or questions of some version (case-insensitive). */
@@ -203,6 +213,55 @@ export class KnowledgeStore {
     });
   }
 
+  /**
+   * Writes many versions in one transaction (an import): new articles and languages are created, existing versions get
+   * a new revision with the imported text (unchanged texts are skipped). All or nothing.
+   * @returns the slugs written and how many articles and versions were created or changed.
+   */
+  async importVersions(workspaceId: string, actor: string, versions: readonly ImportedVersion[], options: { publish: boolean }): Promise<{ slugs: string[]; articles: number; versions: number }> {
+    const now = Date.now();
+    const slugs = new Set<string>();
+    let articles = 0;
+    let written = 0;
+    await this.db.transaction().execute(async (trx) => {
+      for (const item of versions) {
+        let article = await trx.selectFrom('kb_articles').selectAll().where('workspace_id', '=', workspaceId).where('slug', '=', item.slug).executeTakeFirst();
+        if (!article) {
+          article = { id: timeOrderedId(now), workspace_id: workspaceId, slug: item.slug, category: item.category, source_language: item.sourceLanguage ?? item.language, created_at: now, updated_at: now };
+          await trx.insertInto('kb_articles').values(article).execute();
+          articles++;
+        }
+        const existing = await trx.selectFrom('kb_versions').selectAll().where('article_id', '=', article.id).where('language', '=', item.language).executeTakeFirst();
+        const sourceRevision = item.language === article.source_language ? null : await this.latestRevision(trx, article.id, article.source_language);
+        if (!existing) {
+          await this.insertVersion(trx, workspaceId, article.id, item.language, actor, item, sourceRevision, options.publish, now, 'import');
+        } else {
+          const current = await trx.selectFrom('kb_revisions').selectAll().where('version_id', '=', existing.id).where('revision', '=', existing.revision).executeTakeFirstOrThrow();
+          const same =
+            current.title === item.title && current.body === item.body && current.questions === JSON.stringify(item.questions) && current.tags === JSON.stringify(item.tags);
+          if (same && (!options.publish || existing.published_revision === existing.revision)) continue;
+          const revision = same ? existing.revision : existing.revision + 1;
+          await trx
+            .updateTable('kb_versions')
+            .set({
+              revision,
+              source_revision: sourceRevision,
+              updated_by: actor,
+              updated_at: now,
+              ...(options.publish ? { status: 'published' as const, published_revision: revision, published_at: now } : {}),
+            })
+            .where('id', '=', existing.id)
+            .execute();
+          if (!same) await this.insertRevision(trx, existing.id, revision, item, actor, 'import', now);
+        }
+        slugs.add(item.slug);
+        written++;
+      }
+      await this.audit(trx, workspaceId, actor, 'import', null, null, { versions: written, articles, published: options.publish }, now);
+    });
+    return { slugs: [...slugs], articles, versions: written };
+  }
+
   /** Changes the article's category or source language. */
   async updateArticle(workspaceId: string, actor: string, slug: string, changes: { category?: string; sourceLanguage?: string }): Promise<Article> {
     await this.db.transaction().execute(async (trx) => {
@@ -315,17 +374,30 @@ export class KnowledgeStore {
       .selectFrom('kb_versions as v')
       .innerJoin('kb_articles as a', 'a.id', 'v.article_id')
       .innerJoin('kb_revisions as r', (join) => join.onRef('r.version_id', '=', 'v.id').onRef('r.revision', '=', 'v.published_revision'))
-      .select(['a.slug', 'a.category', 'v.language', 'r.revision', 'r.title', 'r.body', 'r.questions', 'r.tags'])
+      .select(['a.id as article_id', 'a.slug', 'a.category', 'a.source_language', 'v.language', 'v.source_revision', 'r.revision', 'r.title', 'r.body', 'r.questions', 'r.tags'])
       .where('v.workspace_id', '=', workspaceId)
       .where('v.status', '=', 'published')
       .$if(slugs !== undefined, (q) => q.where('a.slug', 'in', slugs!))
       .orderBy('a.slug')
       .orderBy('v.language')
       .execute();
+    // A translation is stale when its source version has been edited since (latest revision, published or not).
+    const articleIds = [...new Set(rows.map((r) => r.article_id))];
+    const sources = articleIds.length
+      ? await this.db
+          .selectFrom('kb_versions as v')
+          .innerJoin('kb_articles as a', (join) => join.onRef('a.id', '=', 'v.article_id').onRef('a.source_language', '=', 'v.language'))
+          .select(['v.article_id', 'v.revision'])
+          .where('v.article_id', 'in', articleIds)
+          .execute()
+      : [];
+    const sourceRevision = new Map(sources.map((row) => [row.article_id, row.revision]));
     return rows.map((r) => ({
       slug: r.slug,
       category: r.category,
       language: r.language,
+      sourceLanguage: r.source_language,
+      stale: r.language !== r.source_language && sourceRevision.has(r.article_id) && (r.source_revision ?? 0) < sourceRevision.get(r.article_id)!,
       revision: r.revision,
       title: r.title,
       body: r.body,

@@ -72,5 +72,9 @@ export interface PublishedVersion extends VersionContent {
   slug: string;
   category: string;
   language: string;
+  /** The article's source language. */
+  sourceLanguage: string;
+  /** A translation whose source was edited after it was written (then the source is the better answer). */
+  stale: boolean;
   revision: number;
 }

@@ -1,5 +1,7 @@
 /** Start-up set-up: the default workspace, its first admin token, the demo store and the built-in intent model. */
+import { join } from 'node:path';
 import { seedDemoStore } from '../../commerce';
+import { projectRoot } from '../paths';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { ensureBuiltinModel, type BuiltinModelState } from '../../workers/model-registry/ensure-builtin-model';
 import type { PlatformContext } from './context';
@@ -12,9 +14,14 @@ export interface BootstrapResult {
   generatedAdminToken?: string;
   /** Whether the demo store was written now. */
   demoStoreSeeded: boolean;
+  /** Article versions of the demo help centre written now (0 when the knowledge base had articles). */
+  demoKnowledgeSeeded: number;
   /** State of the built-in intent model (undefined when `nlu.trainOnStart` is off). */
   builtinIntents?: BuiltinModelState;
 }
+
+/** The demo help centre shipped with the project (Markdown with front matter, one folder per language). */
+export const DEMO_KNOWLEDGE_DIR = join(projectRoot, 'knowledge', 'demo', 'articles');
 
 /** Ensures the default workspace exists and has an admin token (from `auth.adminToken` or generated). */
 export async function bootstrap(context: PlatformContext): Promise<BootstrapResult> {
@@ -24,8 +31,9 @@ export async function bootstrap(context: PlatformContext): Promise<BootstrapResu
     name: config.workspace.defaultName,
     defaultLanguage: config.workspace.defaultLanguage,
   });
-  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false };
+  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false, demoKnowledgeSeeded: 0 };
   if (config.commerce.seedDemo) result.demoStoreSeeded = (await seedDemoStore(context.database.db, workspace.id)).seeded;
+  if (config.knowledge.seedDemo) result.demoKnowledgeSeeded = await context.knowledge.seedFromFolder(workspace.id, DEMO_KNOWLEDGE_DIR);
   if (config.nlu.trainOnStart) {
     result.builtinIntents = await ensureBuiltinModel(
       {

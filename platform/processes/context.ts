@@ -20,6 +20,9 @@ import { runtimeOptionsFromConfig, TransformerModelRuntime } from '../../nlu/run
 import { UnderstandingService } from '../../bots/runtime/understanding-service';
 import { LiveModels } from '../../workers/model-registry/live-models';
 import { subscribeModelEvents } from '../../workers/model-registry/model-events';
+import { KnowledgeModule } from '../../knowledge/knowledge-module';
+import { ApertiumTranslator } from '../../nlu/translation/apertium-translator';
+import { subscribeIndexChanged } from '../../knowledge/indexing/index-events';
 import { ModelRegistry } from '../../workers/model-registry/model-registry';
 import type { TrainableComponent } from '../models/trainable-component';
 
@@ -47,6 +50,8 @@ export interface PlatformContext {
   /** The live intent model of each workspace, swapped when a new version is promoted anywhere. */
   liveIntents: LiveModels<IntentClassifier>;
   understanding: UnderstandingService;
+  /** The knowledge base: store, per-workspace retrieval indexes, answers. */
+  knowledge: KnowledgeModule;
   /** Transformer models, when MODELS_EMBEDDING is set (nothing loads until first used). */
   modelRuntime: TransformerModelRuntime | undefined;
   /** Closes the model runtime, queues, Redis and the database, in that order. */
@@ -116,6 +121,33 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const workspaces = new WorkspaceStore(database.db);
   const subscriber = redisFactory.create('model-events', { blocking: true });
   await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
+  const identifier = new FastTextLanguageIdentifier();
+  const translator = config.translation.engine === 'none' ? undefined : await ApertiumTranslator.detect();
+  if (!translator && config.translation.engine === 'apertium') {
+    await database.close();
+    await redisFactory.closeAll();
+    throw new Error(
+      'TRANSLATION_ENGINE=apertium but Apertium is not installed: apt-get install apertium apertium-eng-spa apertium-fr-es apertium-es-pt (or set TRANSLATION_ENGINE=auto)',
+    );
+  }
+  const port = config.server.port || 3000;
+  const knowledge = new KnowledgeModule({
+    db: database.db,
+    queue: queues.knowledge,
+    workspaces,
+    logger,
+    publicUrl: (config.server.publicUrl || `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${port}`).replace(/\/+$/, ''),
+    answerThreshold: config.knowledge.answerThreshold,
+    outOfScopeThreshold: config.knowledge.outOfScopeThreshold,
+    refreshMs: config.knowledge.refreshSeconds * 1000,
+    identifier,
+    ...(translator ? { translator } : {}),
+    // Retrieval embeds with the configured model whatever the intent classifier is.
+    ...(embedder ? { embedder, embeddingPrefixes: { query: config.knowledge.queryPrefix, passage: config.knowledge.passagePrefix } } : {}),
+  });
+  await subscribeIndexChanged(subscriber, config.redis.keyPrefix, (event) => {
+    void knowledge.handleIndexChanged(event);
+  });
   return {
     config,
     logger,
@@ -127,7 +159,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     workspaces,
     tokens: new ApiTokenStore(database.db),
     metrics,
-    identifier: new FastTextLanguageIdentifier(),
+    identifier,
     commerce,
     models,
     components,
@@ -135,6 +167,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     intentExamples,
     liveIntents,
     understanding: new UnderstandingService(liveIntents, commerce, logger, workspaces, embedder),
+    knowledge,
     modelRuntime,
     async close() {
       await modelRuntime?.close().catch(() => undefined);

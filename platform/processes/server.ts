@@ -4,18 +4,23 @@
  * database.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import { Server as SocketServer } from 'socket.io';
-import { conversationRoutes } from '../../bots/api/conversation-routes';
+import { conversationRoutes, describeConversationRoutes } from '../../bots/api/conversation-routes';
 import { attachWebchat } from '../../bots/channels/webchat/socket-server';
-import { widgetRoutes } from '../../bots/channels/webchat/widget-routes';
+import { describeWidgetRoutes, widgetRoutes } from '../../bots/channels/webchat/widget-routes';
 import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
-import { nluRoutes } from '../../bots/api/nlu-routes';
+import { describeNluRoutes, nluRoutes } from '../../bots/api/nlu-routes';
 import { CatalogImporter, commerceRoutes } from '../../commerce';
-import { tokenRoutes } from '../auth';
-import { workspaceRoutes } from '../workspaces';
+import { describeCommerceRoutes } from '../../commerce/commerce-routes';
+import { helpPages } from '../../knowledge/api/help-pages';
+import { knowledgeRoutes } from '../../knowledge/api/knowledge-routes';
+import { describeTokenRoutes, tokenRoutes } from '../auth/token-routes';
+import { describeWorkspaceRoutes, workspaceRoutes } from '../workspaces/workspace-routes';
+import { ApiCatalogue } from '../http/openapi';
 import { QUEUE_DASHBOARD_PATH, queueDashboard, requireAdminForDashboard } from '../http/queue-dashboard';
 import { errorHandler, HttpError } from '../http/errors';
 import { healthRoutes } from '../http/health-routes';
@@ -24,6 +29,10 @@ import type { PlatformContext } from './context';
 
 /** A running server. */
 export interface RunningServer {
+  /** The express app (tests walk its routes). */
+  app: express.Express;
+  /** The OpenAPI document served at `/api/openapi.json`. */
+  openApi: Record<string, unknown>;
   http: HttpServer;
   io: SocketServer;
   /** Base URL, e.g. `http://127.0.0.1:3000`. */
@@ -48,6 +57,8 @@ export async function startServer(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.server.trustProxy);
+  // Knowledge-base imports carry whole folders of articles; everything else keeps the small limit.
+  app.use('/api/knowledge/import', express.json({ limit: config.knowledge.importBodyLimit }));
   app.use(express.json({ limit: config.server.jsonBodyLimit }));
   app.use(
     healthRoutes({ db: context.database.db as never, redis: context.redis, metrics: context.metrics, isAccepting: () => accepting }),
@@ -81,10 +92,36 @@ export async function startServer(
       keyPrefix: config.redis.keyPrefix,
     }),
   );
+  // The admin web app (knowledge base editor): static files built by web/build.mjs; it talks to the REST API only.
+  app.use('/admin', express.static(join(options.webAssetsDir ?? webAssetsDir, 'admin'), { index: 'index.html' }));
+  const api = new ApiCatalogue();
+  describeWidgetRoutes(api);
+  describeConversationRoutes(api);
+  describeTokenRoutes(api);
+  describeWorkspaceRoutes(api);
+  describeCommerceRoutes(api);
+  describeNluRoutes(api);
+  app.use(knowledgeRoutes(context.knowledge.routeDeps(context.tokens), api));
+  app.use(helpPages({ store: context.knowledge.store, workspaces: context.workspaces }, api));
+  api.describe({
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'meta',
+    summary: 'This OpenAPI 3 document.',
+    responses: { 200: { description: 'The document.' } },
+  });
+  const openApi = api.document({
+    title: 'Polyglot Desk API',
+    version: '0.1.0',
+    description: 'Admin and agent REST API of the platform. Authenticate with `Authorization: Bearer <API token>`.',
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   app.use(
     QUEUE_DASHBOARD_PATH,
     requireAdminForDashboard(context.tokens),
-    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training]),
+    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training, context.queues.knowledge]),
   );
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   app.use(errorHandler(logger));
@@ -117,7 +154,11 @@ export async function startServer(
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url }, 'server listening');
+  // Without PUBLIC_URL, answers link to this server's own address (its real port, when started on port 0).
+  if (!config.server.publicUrl) context.knowledge.setPublicUrl(url);
   return {
+    app,
+    openApi,
     http,
     io,
     url,

@@ -15,7 +15,8 @@ import { defaultSkills } from '../../bots/runtime/skills/skill-list';
 import { trainModelProcessor } from '../../workers/jobs/train-model.job';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
-import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type TrainModelJobData } from '../../workers/queues';
+import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
+import { reindexKnowledgeProcessor } from '../../workers/jobs/reindex-knowledge.job';
 import type { PlatformContext } from './context';
 import { socketIoKey } from './server';
 
@@ -51,7 +52,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     skills: defaultSkills,
     language: config.language,
     understanding: context.understanding,
-    services: { commerce: context.commerce },
+    services: { commerce: context.commerce, knowledge: context.knowledge },
     policy: {
       minConfidence: config.nlu.minConfidence,
       frustrationHandoff: config.nlu.frustrationHandoff,
@@ -127,10 +128,17 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     { ...common('training-worker'), concurrency: 1, lockDuration: 120_000, stalledInterval: 60_000 },
   );
   trainingWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'training failed'));
+  // One at a time: index versions are handed out in the order changes were asked for.
+  const knowledgeWorker = new Worker<ReindexKnowledgeJobData>(
+    queueNames.knowledge,
+    reindexKnowledgeProcessor({ store: context.knowledge.store, redis: context.redis, keyPrefix: config.redis.keyPrefix, logger }),
+    { ...common('knowledge-worker'), concurrency: 1 },
+  );
+  knowledgeWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'knowledge re-index failed'));
   inboundWorker.on('failed', (job, error) => {
     logger.error({ err: error, messageId: job?.data.messageId, attempt: job?.attemptsMade }, 'turn failed');
   });
-  for (const worker of [inboundWorker, outboundWorker, trainingWorker]) {
+  for (const worker of [inboundWorker, outboundWorker, trainingWorker, knowledgeWorker]) {
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   }
 
@@ -140,7 +148,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     sweep().catch((error: unknown) => logger.error({ err: error }, 'recovery sweep failed'));
   }, Math.max(1000, Math.floor(config.worker.recoveryAfterMs / 2)));
   sweepTimer.unref();
-  await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady(), trainingWorker.waitUntilReady()]);
+  await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady(), trainingWorker.waitUntilReady(), knowledgeWorker.waitUntilReady()]);
   logger.info({ concurrency: config.worker.concurrency }, 'worker started');
 
   const localTurns = new Set<Promise<unknown>>();
@@ -166,7 +174,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
       await Promise.allSettled([...localTurns]);
       outboundBatcher.flush();
-      await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close()]);
+      await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close()]);
     },
   };
 }

@@ -26,12 +26,15 @@ export interface KnowledgeAnswer {
     passage: string;
     /** Absolute address of the full article. */
     url: string;
+    /** The passage was machine-translated from this language (the article has no current version in the shopper's). */
+    machineTranslatedFrom?: string;
   };
 }
 
 /** The help centre as skills see it (`turn.services.knowledge`). */
 export interface KnowledgeService {
-  answer(workspaceId: string, question: string, language: string): Promise<KnowledgeAnswer>;
+  /** `outOfScope`: the intent model found the message outside its intents, so the answer must clear a higher bar. */
+  answer(workspaceId: string, question: string, language: string, options?: { outOfScope?: boolean }): Promise<KnowledgeAnswer>;
   rate(workspaceId: string, rating: { slug: string; language: string; conversationId: string; messageId: string; helpful: boolean }): Promise<void>;
 }
 
@@ -90,7 +93,7 @@ export const knowledgeAnswerSkill: Skill = {
     return (intent !== undefined && KNOWLEDGE_INTENTS.includes(intent)) || isOutOfScope(turn);
   },
   respond: async (turn): Promise<TurnOutcome> => {
-    const answer = await turn.services.knowledge!.answer(turn.conversation.workspace_id, turn.text, turn.language);
+    const answer = await turn.services.knowledge!.answer(turn.conversation.workspace_id, turn.text, turn.language, { outOfScope: isOutOfScope(turn) });
     const memory: Partial<DialogueState> = {};
     if (answer.outcome === 'answer' && answer.article) {
       return { replies: [answerReply(turn, answer.article)], dialogue: remember(turn, memory) };

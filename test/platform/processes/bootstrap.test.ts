@@ -66,7 +66,7 @@ describe('bootstrap', () => {
       const first = await bootstrap(ctx);
       const second = await bootstrap(ctx);
 
-      expect(second).toEqual({ workspaceSlug: 'demo', workspaceCreated: false, demoStoreSeeded: false, builtinIntents: 'live' });
+      expect(second).toEqual({ workspaceSlug: 'demo', workspaceCreated: false, demoStoreSeeded: false, demoKnowledgeSeeded: 0, builtinIntents: 'live' });
       expect(await ctx.database.db.selectFrom('workspaces').selectAll().execute()).toHaveLength(1);
       expect(await tokenRows(ctx)).toHaveLength(1);
       expect(await ctx.tokens.verify(first.generatedAdminToken as string)).toMatchObject({ role: 'admin' });
