@@ -7,11 +7,14 @@
  *    sentence, the bigrams still match a compound it cut differently in the question ("退货运费" against "退货的运费").
  *    Thai runs are cut into words by the segmenter. Other letters and digits form words; hyphenated words give their
  *    parts and the joined form ("e-mail" -> e, mail, email); decimal numbers and times stay whole (5.90, 14:00).
- * 3. Latin words lose their accents (shoppers often type "envio" for "envío"), French and Italian elided articles go
- *    ("l'adresse" -> adresse), apostrophes go ("order's" -> orders).
- * 4. Stop words of the language go (see stop-words.ts).
- * 5. Snowball stemming where the language has an algorithm (see stemmers.ts), applied to the accent-free word so the
- *    accented and the unaccented spelling get the same stem.
+ * 3. French and Italian elided articles go ("l'adresse" -> adresse), apostrophes go ("order's" -> orders).
+ * 4. Stop words of the language go (see stop-words.ts), compared without accents.
+ * 5. Snowball stemming where the language has an algorithm (see stemmers.ts), and accents removed from the stem.
+ *    Snowball's Spanish, Portuguese and French rules need the accents ("devolución" and "devoluciones" both give
+ *    "devolu" only because the rule for "-ución" sees the accent), but shoppers often type without them. So a word
+ *    written with accents gives two terms when they differ: the accent-free stem of the accented word, and the stem
+ *    of the accent-free word ("devolución" -> devolu, devolucion). An unaccented question ("devolucion") then meets
+ *    the second, an accented one meets both, and words that never had accents are unaffected.
  *
  * Latin-script words inside text of a language that is not written in Latin script (brand, carrier and technical
  * words in Chinese or Russian: "DHL Express", "PayPal", "VAT") are analysed as English, the language they are almost
@@ -68,7 +71,16 @@ export interface TextAnalyzerOptions {
  * callers that compare words the way the index does.
  */
 export function foldText(text: string): string {
-  const lower = text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
+  return foldAccents(lowerText(text));
+}
+
+/** NFKC, lower case, ASCII apostrophes. */
+function lowerText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
+}
+
+/** Accents off Latin and Arabic letters of a lower-cased text. */
+function foldAccents(lower: string): string {
   if (!/[^\u0000-\u007f]/.test(lower)) return lower;
   return lower
     .normalize('NFD')
@@ -85,7 +97,7 @@ export function foldText(text: string): string {
  * @example
  * const analyzer = new TextAnalyzer();
  * analyzer.analyze('Where is my order?', 'en'); // ['order']
- * analyzer.analyze('¿Dónde está mi envío?', 'es'); // ['dond', 'envi']
+ * analyzer.analyze('¿Dónde está mi envío?', 'es'); // ['esta', 'envi']
  */
 export class TextAnalyzer {
   private readonly resources = new Map<string, LanguageResources>();
@@ -104,8 +116,7 @@ export class TextAnalyzer {
   analyze(text: string, language?: string): string[] {
     const terms: string[] = [];
     const base = language ? language.toLowerCase() : '';
-    const folded = foldText(text);
-    const spaced = folded.replace(SPACED_RUN, ' $& ');
+    const spaced = lowerText(text).replace(SPACED_RUN, ' $& ');
     for (const match of spaced.matchAll(WORD)) {
       const token = match[0];
       if (CJK_START.test(token)) this.addCjk(token, base, terms);
@@ -127,7 +138,7 @@ export class TextAnalyzer {
     let word = token;
     if (word.includes("'")) {
       const cut = word.indexOf("'");
-      if (resources.elisions?.has(word.slice(0, cut))) word = word.slice(cut + 1);
+      if (resources.elisions?.has(foldAccents(word.slice(0, cut)))) word = word.slice(cut + 1);
       word = word.replace(/'/g, '');
     }
     if (!word.includes('-')) {
@@ -136,23 +147,34 @@ export class TextAnalyzer {
     }
     const parts = word.split('-').filter((part) => part.length > 0);
     for (const part of parts) this.addTerm(part, resources, terms);
-    if (parts.length > 1) this.addTerm(parts.join(''), resources, terms);
+    // "e-mail" also as "email"; "3-6" is a range, not a word.
+    if (parts.length > 1 && /\p{L}/u.test(word)) this.addTerm(parts.join(''), resources, terms);
   }
 
+  /** One lower-cased word -> its term(s): see step 5 of the file comment. */
   private addTerm(word: string, resources: LanguageResources, terms: string[]): void {
-    if (!word || resources.stopWords.has(word)) return;
-    const stemmer = resources.stemmer;
-    if (!stemmer || /^\p{N}/u.test(word)) {
-      terms.push(word);
+    const plain = foldAccents(word);
+    if (!plain || resources.stopWords.has(plain)) return;
+    if (!resources.stemmer || /^\p{N}/u.test(plain)) {
+      terms.push(plain);
       return;
     }
+    const stem = this.stem(plain, resources);
+    terms.push(stem);
+    if (plain !== word) {
+      const accentedStem = foldAccents(this.stem(word, resources));
+      if (accentedStem !== stem) terms.push(accentedStem);
+    }
+  }
+
+  private stem(word: string, resources: LanguageResources): string {
     let stem = resources.stems.get(word);
     if (stem === undefined) {
-      stem = stemmer(word) || word;
+      stem = resources.stemmer!(word) || word;
       if (resources.stems.size >= this.stemCacheSize) resources.stems.clear();
       resources.stems.set(word, stem);
     }
-    terms.push(stem);
+    return stem;
   }
 
   /** A Han/kana/Hangul run: its dictionary words (minus stop words), then its character bigrams. */

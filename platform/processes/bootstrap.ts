@@ -34,6 +34,8 @@ export async function bootstrap(context: PlatformContext): Promise<BootstrapResu
   const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false, demoKnowledgeSeeded: 0 };
   if (config.commerce.seedDemo) result.demoStoreSeeded = (await seedDemoStore(context.database.db, workspace.id)).seeded;
   if (config.knowledge.seedDemo) result.demoKnowledgeSeeded = await context.knowledge.seedFromFolder(workspace.id, DEMO_KNOWLEDGE_DIR);
+  // Build the default workspace's index now, so the first shopper question is not the one that waits for it.
+  await context.knowledge.indexStatus(workspace.id);
   if (config.nlu.trainOnStart) {
     result.builtinIntents = await ensureBuiltinModel(
       {

@@ -105,3 +105,9 @@ export function slugify(title: string): string {
     .slice(0, 64)
     .replace(/-+$/, '');
 }
+
+/** Versions with the source language first, then by language code (the order translators think in). */
+export function sourceFirst<V extends { language: string }>(versions: readonly V[], sourceLanguage: string): V[] {
+  const rank = (language: string): number => (language === sourceLanguage ? 0 : 1);
+  return [...versions].sort((a, b) => rank(a.language) - rank(b.language) || a.language.localeCompare(b.language));
+}

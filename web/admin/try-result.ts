@@ -1,8 +1,10 @@
 /**
- * Reads the answer of `POST /api/knowledge/try` defensively. The route is typed `unknown` on the server while its
- * shape is being finalised, so this accepts the likely spellings (a `Reply` under `reply` or `answer`, the
- * retriever's `RetrievalResult` under `retrieval` or at the top level) and ignores what it does not know; the view
- * also shows the raw JSON, so nothing the server sends is hidden.
+ * Reads the answer of `POST /api/knowledge/try` defensively. Today the server sends `TryResult`
+ * (knowledge/knowledge-module.ts): `{language, answer: {outcome, confidence, article?: {slug, title, language,
+ * passage, url, machineTranslatedFrom?}}, threshold, indexVersion, retrieval, translatedRetrieval?}`. The route is
+ * typed `unknown` in the OpenAPI document, so this also accepts other likely spellings (a `Reply` with `text`, the
+ * retrieval at the top level) and ignores what it does not know; the view also shows the raw JSON, so nothing the
+ * server sends is hidden.
  *
  * Pure module, unit-tested under Node.
  */
@@ -34,8 +36,19 @@ export interface TryRanking {
 
 /** What the panel shows. */
 export interface TryOutcome {
-  /** The bot's reply text. */
+  /** `answer` (confident enough to quote) or `unsure` (offers a person), when the server says. */
+  outcome?: string;
+  /** The bot's reply text (the quoted passage). */
   answer?: string;
+  /** Title and address of the article the answer quotes. */
+  answerTitle?: string;
+  answerUrl?: string;
+  /** The quoted passage was machine-translated from this language. */
+  machineTranslatedFrom?: string;
+  /** Confidence needed to answer. */
+  threshold?: number;
+  /** Version of the index that answered (a publish is answered once the index has caught up). */
+  indexVersion?: number;
   /** Language of the reply. */
   answerLanguage?: string;
   /** Language of the question (given or detected). */
@@ -47,6 +60,8 @@ export interface TryOutcome {
   translatedQuery?: string;
   articles: TryArticle[];
   rankings: TryRanking[];
+  /** The search of the translated question, when the shopper's language could not answer. */
+  translated?: { query?: string; articles: TryArticle[] };
   /** Other short facts worth seeing (translation errors, a handoff notice, the intent). */
   notes: string[];
 }
@@ -112,42 +127,52 @@ function rankingsOf(value: unknown): TryRanking[] {
   return rankings;
 }
 
+function articlesOf(retrieval: Json): TryArticle[] {
+  return (Array.isArray(retrieval.articles) ? retrieval.articles : []).map(articleOf).filter((a): a is TryArticle => a !== undefined);
+}
+
 /** Reads whatever the try route answered. */
 export function readTryResult(response: unknown): TryOutcome {
   const root: Json = isObject(response) ? response : {};
   const retrieval: Json = isObject(root.retrieval) ? root.retrieval : isObject(root.result) ? root.result : root;
-  const replyValue = first(root.reply, root.answer, root.replies, root.text === undefined ? undefined : root.text);
-  const reply = isObject(replyValue) ? replyValue : undefined;
-  const articles = (Array.isArray(retrieval.articles) ? retrieval.articles : Array.isArray(root.articles) ? root.articles : [])
-    .map(articleOf)
-    .filter((a): a is TryArticle => a !== undefined);
+  const answerValue = first(root.answer, root.reply, root.replies, root.text);
+  const answer = isObject(answerValue) ? answerValue : undefined;
+  // The KnowledgeAnswer shape: the quoted article with its passage.
+  const quoted = answer && isObject(answer.article) ? answer.article : undefined;
+  const articles = articlesOf(retrieval);
+  const outcome = answer ? str(answer.outcome) : undefined;
 
-  const usedValue = first(root.used, root.usedVersion, root.version, root.source, root.citation);
   let used: TryOutcome['used'];
+  const usedValue = first(quoted, root.used, root.usedVersion, root.version, root.citation);
   if (isObject(usedValue) && slugOf(usedValue) !== undefined) used = { slug: slugOf(usedValue)!, language: str(usedValue.language) };
-  else if (str(root.article) !== undefined) used = { slug: str(root.article)!, language: first(str(root.articleLanguage), str(root.versionLanguage)) };
-  else if (articles[0] && replyText(replyValue) !== undefined) used = { slug: articles[0].slug, language: articles[0].language };
+  else if (outcome === undefined && articles[0] && replyText(answerValue) !== undefined) used = { slug: articles[0].slug, language: articles[0].language };
 
   const notes: string[] = [];
   const translationError = str(retrieval.translationError);
   if (translationError) notes.push(`Translation of the question failed: ${translationError}`);
-  const notice = reply && isObject(reply.notice) ? str(reply.notice.text) : undefined;
+  const notice = answer && isObject(answer.notice) ? str(answer.notice.text) : undefined;
   if (notice) notes.push(notice);
   const intent = isObject(root.intent) ? str(root.intent.name) : str(root.intent);
   if (intent) notes.push(`Intent: ${intent}`);
-  const reason = first(str(root.reason), str(root.outcome));
-  if (reason) notes.push(reason);
 
+  const translatedValue = isObject(root.translatedRetrieval) ? root.translatedRetrieval : undefined;
   return {
-    answer: replyText(replyValue),
-    answerLanguage: first(reply ? str(reply.language) : undefined, str(root.answerLanguage)),
+    outcome,
+    answer: quoted ? first(str(quoted.passage), str(quoted.text)) : replyText(answerValue),
+    answerTitle: quoted ? str(quoted.title) : undefined,
+    answerUrl: quoted ? str(quoted.url) : undefined,
+    machineTranslatedFrom: quoted ? str(quoted.machineTranslatedFrom) : undefined,
+    answerLanguage: first(quoted ? str(quoted.language) : undefined, answer ? str(answer.language) : undefined),
     questionLanguage: first(str(root.language), str(root.detectedLanguage), str(retrieval.language)),
     used,
-    confidence: first(num(root.confidence), num(retrieval.confidence)),
+    confidence: first(answer ? num(answer.confidence) : undefined, num(root.confidence), num(retrieval.confidence)),
+    threshold: num(root.threshold),
+    indexVersion: num(root.indexVersion),
     mode: str(retrieval.mode),
-    translatedQuery: str(retrieval.translatedQuery),
+    translatedQuery: first(str(retrieval.translatedQuery), translatedValue ? str(translatedValue.query) : undefined),
     articles,
     rankings: rankingsOf(retrieval.rankings),
+    ...(translatedValue ? { translated: { query: str(translatedValue.query), articles: articlesOf(translatedValue) } } : {}),
     notes,
   };
 }

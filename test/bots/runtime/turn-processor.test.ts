@@ -217,7 +217,7 @@ describe('A running worker', () => {
         const all = await store.listMessages(conversationId, { limit: 100 });
         const replies = all.filter((m) => m.direction === 'out');
         return replies.length >= 5 && replies.every((m) => m.status === 'delivered') ? all : undefined;
-      });
+      }, 30_000);
       const inbound = messages.filter((m) => m.direction === 'in');
       const replies = messages.filter((m) => m.direction === 'out');
       expect(replies).toHaveLength(5);

@@ -5,7 +5,7 @@
  */
 import type { Article } from '../api-types';
 import { button, field, h, select, whileBusy } from '../dom';
-import { languageName, PLATFORM_LANGUAGES, statusLabel } from '../format';
+import { languageName, PLATFORM_LANGUAGES, sourceFirst, statusLabel } from '../format';
 import { EMPTY_FILTERS, routeHash } from '../routes';
 import { canEdit } from '../session';
 import { routeLink, type ViewContext } from '../view-context';
@@ -17,7 +17,7 @@ export function articleHeader(ctx: ViewContext, article: Article, language: stri
   const tabs = h(
     'ul',
     { class: 'language-tabs', 'aria-label': 'Language versions' },
-    ...article.versions.map((version) => {
+    ...sourceFirst(article.versions, article.sourceLanguage).map((version) => {
       const current = version.language === language;
       return h(
         'li',

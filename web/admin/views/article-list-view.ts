@@ -6,7 +6,7 @@
 import type { Article, ArticleVersion } from '../api-types';
 import { debounce } from '../debounce';
 import { field, h, replaceChildren, select } from '../dom';
-import { formatDateTime, languageName, pageSummary, PLATFORM_LANGUAGES, statusLabel, versionBadges } from '../format';
+import { formatDateTime, languageName, pageSummary, PLATFORM_LANGUAGES, sourceFirst, statusLabel, versionBadges } from '../format';
 import { routeHash, type ListFilters } from '../routes';
 import { canEdit } from '../session';
 import { routeLink, screenHeading, type View, type ViewContext } from '../view-context';
@@ -43,13 +43,12 @@ function versionChip(article: Article, version: ArticleVersion, locale: string):
 }
 
 function articleRow(article: Article, locale: string): HTMLTableRowElement {
-  const sorted = [...article.versions].sort((a, b) => (a.language === article.sourceLanguage ? -1 : b.language === article.sourceLanguage ? 1 : a.language.localeCompare(b.language)));
   return h(
     'tr',
     { 'data-testid': 'article-row', 'data-slug': article.slug },
     h('th', { scope: 'row' }, routeLink(routeHash({ name: 'article', slug: article.slug }), displayTitle(article)), h('div', { class: 'slug' }, article.slug)),
     h('td', {}, article.category),
-    h('td', {}, h('ul', { class: 'chips', 'aria-label': 'Language versions' }, ...sorted.map((version) => versionChip(article, version, locale)))),
+    h('td', {}, h('ul', { class: 'chips', 'aria-label': 'Language versions' }, ...sourceFirst(article.versions, article.sourceLanguage).map((version) => versionChip(article, version, locale)))),
     h('td', { class: 'nowrap' }, formatDateTime(article.updatedAt, locale)),
   );
 }

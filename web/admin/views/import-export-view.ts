@@ -41,7 +41,7 @@ function importSection(ctx: ViewContext): HTMLElement {
   const folderInput = h('input', { type: 'file', multiple: true, webkitdirectory: true, 'data-testid': 'folder-input' });
   const faqInput = h('input', { type: 'file', accept: '.json,.csv,application/json,text/csv', 'data-testid': 'faq-input' });
   const folderField = field('Folder', folderInput, 'Sub-folders named like a language (en, de, zh…) give the language of the files in them.');
-  const faqField = field('FAQ file', faqInput, 'JSON: a list of {question, answer, …}; CSV: a header row with question and answer columns.');
+  const faqField = field('FAQ file', faqInput, 'JSON: {"questions": [{"question": "…", "answer": "…", "id": optional}]}. CSV: columns question, answer and optionally id (a header row is optional).');
   faqField.element.hidden = true;
   const languageSelect = select(
     PLATFORM_LANGUAGES.map((code) => [code, languageName(code, ctx.locale)] as const),

@@ -12,7 +12,7 @@ import { canEdit } from '../session';
 import { readTryResult, type TryArticle, type TryOutcome } from '../try-result';
 import { routeLink, screenHeading, type View, type ViewContext } from '../view-context';
 
-function articleItem(article: TryArticle, rank: number, locale: string): HTMLElement {
+function articleItem(article: TryArticle, locale: string): HTMLElement {
   const scores = [
     `score ${formatScore(article.score)}`,
     article.confidence !== undefined ? `confidence ${formatScore(article.confidence)}` : '',
@@ -24,7 +24,6 @@ function articleItem(article: TryArticle, rank: number, locale: string): HTMLEle
     h(
       'p',
       {},
-      h('strong', {}, `${rank}. `),
       routeLink(routeHash({ name: 'article', slug: article.slug, language: article.language }), article.title ?? article.slug),
       ` · ${article.slug}${article.language ? ` · ${languageName(article.language, locale)}` : ''} · ${scores.join(' · ')}`,
     ),
@@ -45,25 +44,54 @@ function articleItem(article: TryArticle, rank: number, locale: string): HTMLEle
   );
 }
 
+function articleList(articles: readonly TryArticle[], locale: string): HTMLElement {
+  return articles.length ? h('ol', { class: 'try-articles' }, ...articles.map((a) => articleItem(a, locale))) : h('p', {}, 'No article matched.');
+}
+
 function outcomeView(outcome: TryOutcome, raw: unknown, locale: string): HTMLElement {
+  const unsure = outcome.outcome === 'unsure';
   const facts = [
     outcome.questionLanguage ? `question language ${languageName(outcome.questionLanguage, locale)}` : '',
     outcome.used ? `answered from ${outcome.used.slug}${outcome.used.language ? ` (${languageName(outcome.used.language, locale)} version)` : ''}` : '',
-    outcome.confidence !== undefined ? `confidence ${formatScore(outcome.confidence)}` : '',
+    outcome.confidence !== undefined ? `confidence ${formatScore(outcome.confidence)}${outcome.threshold !== undefined ? ` (answers from ${formatScore(outcome.threshold)})` : ''}` : '',
     outcome.mode ? `${outcome.mode} search` : '',
+    outcome.indexVersion !== undefined ? `index version ${outcome.indexVersion}` : '',
   ].filter(Boolean);
+  const answer =
+    outcome.answer !== undefined && !unsure
+      ? h(
+          'figure',
+          { class: 'bot-answer-figure' },
+          h('blockquote', { class: 'bot-answer', 'data-testid': 'try-answer', lang: outcome.answerLanguage, dir: outcome.answerLanguage ? textDirection(outcome.answerLanguage) : undefined }, outcome.answer),
+          outcome.answerTitle || outcome.used
+            ? h(
+                'figcaption',
+                {},
+                'From ',
+                outcome.used ? routeLink(routeHash({ name: 'article', slug: outcome.used.slug, language: outcome.used.language }), outcome.answerTitle ?? outcome.used.slug, { 'data-testid': 'try-used-link' }) : (outcome.answerTitle ?? ''),
+                outcome.machineTranslatedFrom ? ` (machine-translated from ${languageName(outcome.machineTranslatedFrom, locale)})` : '',
+              )
+            : null,
+        )
+      : h(
+          'p',
+          { 'data-testid': 'try-answer', class: 'read-only-note' },
+          unsure ? 'Not sure: the best match is below the answer threshold, so the bot would offer a person instead of quoting an article.' : 'No answer from the knowledge base.',
+        );
   return h(
     'div',
     { class: 'try-outcome' },
     h('h2', {}, 'The bot would answer'),
-    outcome.answer !== undefined
-      ? h('blockquote', { class: 'bot-answer', 'data-testid': 'try-answer', lang: outcome.answerLanguage, dir: outcome.answerLanguage ? textDirection(outcome.answerLanguage) : undefined }, outcome.answer)
-      : h('p', { 'data-testid': 'try-answer' }, 'No answer from the knowledge base.'),
+    answer,
     facts.length ? h('p', { class: 'try-facts', 'data-testid': 'try-used' }, facts.join(' · ')) : null,
-    outcome.translatedQuery ? h('p', {}, `Searched also as: “${outcome.translatedQuery}”`) : null,
     outcome.notes.length ? h('ul', { class: 'try-notes' }, ...outcome.notes.map((note) => h('li', {}, note))) : null,
     h('h2', {}, 'Retrieved articles'),
-    outcome.articles.length ? h('ol', { class: 'try-articles' }, ...outcome.articles.map((a, i) => articleItem(a, i + 1, locale))) : h('p', {}, 'No article matched.'),
+    articleList(outcome.articles, locale),
+    outcome.translated
+      ? h('section', {}, h('h2', {}, outcome.translated.query ? `Search of the translated question “${outcome.translated.query}”` : 'Search of the translated question'), articleList(outcome.translated.articles, locale))
+      : outcome.translatedQuery
+        ? h('p', {}, `Searched also as: “${outcome.translatedQuery}”`)
+        : null,
     outcome.rankings.length
       ? h(
           'details',
