@@ -17,7 +17,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
+import { loadConfig, type ConfigSources } from '../config';
 import { formatIssue, KnowledgeImportError, loadKnowledgeBase, readEvaluationQueries } from '../knowledge/import';
 import { evaluateRetrieval, KnowledgeRetriever, splitIntoPassages, type EvaluationQuery, type KnowledgeDocument, type LanguageMetrics } from '../knowledge/retrieval';
 import { quantile } from '../nlu/intents';
@@ -58,8 +58,12 @@ function round(value: number, digits = 3): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Parses `argv` (without node and script), runs the evaluation and returns the output line's object. */
-export async function runKbEval(argv: readonly string[]): Promise<KbEvalOutput> {
+/**
+ * Parses `argv` (without node and script), runs the evaluation and returns the output line's object.
+ *
+ * @param configSources where the model runtime's settings come from (the environment by default).
+ */
+export async function runKbEval(argv: readonly string[], configSources: ConfigSources = {}): Promise<KbEvalOutput> {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -83,7 +87,7 @@ export async function runKbEval(argv: readonly string[]): Promise<KbEvalOutput> 
   let runtime: TransformerModelRuntime | undefined;
   try {
     const e5 = modelId !== undefined && /e5/i.test(modelId);
-    if (modelId) runtime = new TransformerModelRuntime(runtimeOptionsFromConfig(loadConfig()));
+    if (modelId) runtime = new TransformerModelRuntime(runtimeOptionsFromConfig(loadConfig(configSources)));
     const retriever = new KnowledgeRetriever({
       ...(runtime && modelId ? { embedder: runtime.featureExtractor(modelId) } : {}),
       vector: {

@@ -219,7 +219,7 @@ export class KnowledgeModule implements KnowledgeService {
           questions: d.questions,
           tags: d.tags ?? [],
         })),
-        { publish: true },
+        { publish: true, defaultSourceLanguage: 'en' },
       );
       await this.requestReindex(workspaceId, 'all', 'startup');
       return result.versions;
@@ -239,7 +239,8 @@ export class KnowledgeModule implements KnowledgeService {
       tryQuestion: (workspaceId, question, language) => this.tryQuestion(workspaceId, question, language),
       importFiles: async (workspaceId, actor, input) => {
         const versions = parseImport(input);
-        return this.store.importVersions(workspaceId, actor, versions, { publish: input.publish });
+        const workspace = await this.options.workspaces.findById(workspaceId);
+        return this.store.importVersions(workspaceId, actor, versions, { publish: input.publish, defaultSourceLanguage: workspace?.default_language ?? input.language });
       },
       indexStatus: (workspaceId) => this.indexStatus(workspaceId),
     };

@@ -2,7 +2,7 @@
  * The knowledge-base REST API: everything the admin app does. Agents read; admins write. Every route is mounted
  * through the API catalogue, so the OpenAPI document lists exactly these operations with these schemas.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { diffArrays, diffLines, diffWordsWithSpace } from 'diff';
 import { stringify as toYaml } from 'yaml';
 import { z } from 'zod';
@@ -88,11 +88,8 @@ async function translateErrors<T>(work: () => Promise<T>): Promise<T> {
 
 /** 409 with the stored revision, so the admin app can offer "reload and re-apply". */
 class ConflictHttpError extends HttpError {
-  constructor(
-    message: string,
-    readonly currentRevision: number | undefined,
-  ) {
-    super(409, 'conflict', message);
+  constructor(message: string, currentRevision: number | undefined) {
+    super(409, 'conflict', message, currentRevision !== undefined ? { currentRevision } : undefined);
   }
 }
 
@@ -357,10 +354,3 @@ export function knowledgeRoutes(deps: KnowledgeRoutesDeps, api: ApiCatalogue): R
 
   return router;
 }
-
-/** Used by the error handler: conflicts carry the current revision. */
-export function conflictDetails(error: unknown): { currentRevision?: number } | undefined {
-  return error instanceof ConflictHttpError && error.currentRevision !== undefined ? { currentRevision: error.currentRevision } : undefined;
-}
-
-export type { Request };

@@ -7,6 +7,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { KnowledgeDocument } from '../retrieval/types';
 import { throwIfIssues, type KnowledgeImportIssue } from './import-errors';
+import { jsonErrorOffset } from './json-error-position';
 
 /** Options of {@link parseFaqJson}. */
 export interface FaqJsonOptions {
@@ -22,12 +23,10 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Line of a JSON syntax error, from V8's "at position N" or "(line N column M)". */
-function syntaxErrorLine(text: string, message: string): number | undefined {
-  const explicit = /line (\d+)/.exec(message);
-  if (explicit) return Number(explicit[1]);
-  const position = /position (\d+)/.exec(message);
-  return position ? lineAt(text, Number(position[1])) : undefined;
+/** Line of a JSON syntax error (see json-error-position.ts for why not from the error message). */
+function syntaxErrorLine(text: string): number | undefined {
+  const offset = jsonErrorOffset(text);
+  return offset === undefined ? undefined : lineAt(text, offset);
 }
 
 function nodeLine(node: Node | null | undefined, counter: LineCounter): number | undefined {
@@ -48,9 +47,8 @@ export function parseFaqJson(text: string, options: FaqJsonOptions): KnowledgeDo
   try {
     JSON.parse(source);
   } catch (error) {
-    const message = (error as Error).message;
-    const line = syntaxErrorLine(source, message);
-    throwIfIssues([{ file, ...(line !== undefined ? { line } : {}), message: `not valid JSON: ${message}` }]);
+    const line = syntaxErrorLine(source);
+    throwIfIssues([{ file, ...(line !== undefined ? { line } : {}), message: `not valid JSON: ${(error as Error).message}` }]);
   }
   const counter = new LineCounter();
   const document = parseDocument(source, { lineCounter: counter });

@@ -100,8 +100,9 @@ export function parseMarkdownArticle(text: string, context: MarkdownArticleConte
     const counter = new LineCounter();
     const document = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
     where = { file, document, counter, firstLine: 2 };
+    const lastLine = split.bodyLine - 2;
     for (const error of document.errors) {
-      const line = (error.linePos?.[0]?.line ?? 1) + 1;
+      const line = Math.min(counter.linePos(error.pos[0]).line + 1, lastLine);
       issues.push({ file, line, message: `front matter is not valid YAML: ${error.message.split('\n')[0]}` });
     }
     if (issues.length) return { issues };
@@ -144,7 +145,7 @@ export function parseMarkdownArticle(text: string, context: MarkdownArticleConte
   if (title === '') {
     issues.push({ file, line: lineOf(located, 'title'), message: '`title` must not be empty' });
     title = undefined;
-  } else if (title === undefined) {
+  } else if (title === undefined && data.title === undefined) {
     const heading = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body);
     if (heading && body.slice(0, heading.index).trim() === '') {
       title = heading[1]!.trim();

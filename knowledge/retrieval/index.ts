@@ -31,4 +31,4 @@ export {
   type RetrievedArticle,
   type RetrievedPassage,
 } from './knowledge-retriever';
-export { evaluateRetrieval, type EvaluationQuery, type RetrievalEvaluation, type LanguageMetrics } from './retrieval-evaluation';
+export { evaluateRetrieval, type ConfidenceSpread, type EvaluationQuery, type LanguageMetrics, type RetrievalEvaluation } from './retrieval-evaluation';

@@ -7,6 +7,7 @@
 /** Stamps are cleared long before they could overflow an Int32 (one search uses far fewer than the margin). */
 const STAMP_LIMIT = 0x3f000000;
 
+/** The accumulators of keyword-index searches; one per index, reused by every (synchronous) search. */
 export class KeywordAccumulator {
   /** BM25F score per passage slot, for the current search. */
   scores = new Float64Array(0);

@@ -74,7 +74,10 @@ export interface KeywordMatch {
 
 /** Options of {@link KeywordIndex.search}. */
 export interface KeywordSearchOptions {
-  /** ISO 639-1 code of the question. Absent: the question is analysed in each indexed language for that language. */
+  /**
+   * ISO 639-1 code of the question. The question is analysed in this language for every version, and in addition in
+   * the version's own language for versions in other languages. Absent: in each version's language only.
+   */
   language?: string;
   /** Most article versions returned. @defaultValue 10 */
   limit?: number;
@@ -241,10 +244,13 @@ export class KeywordIndex {
     const accumulator = this.accumulator;
     accumulator.beginSearch();
     const denominators = new Map<KeywordPartition, number>();
-    const queryTerms = options.language ? unique(this.analyzer.analyze(query, options.language.toLowerCase())) : undefined;
+    const questionLanguage = options.language?.toLowerCase();
+    const questionTerms = questionLanguage ? this.analyzer.analyze(query, questionLanguage) : [];
     for (const [language, partition] of this.partitions) {
       if (partition.versionCount === 0) continue;
-      const terms = queryTerms ?? unique(this.analyzer.analyze(query, language));
+      // Versions in the question's language: its own analysis. Other versions: that analysis and the one of their
+      // language, so names and loanwords meet their stems ("Packstation" is "packstat" to the French stemmer).
+      const terms = language === questionLanguage ? unique(questionTerms) : unique([...questionTerms, ...this.analyzer.analyze(query, language)]);
       let denominator = 0;
       for (const term of terms) {
         const idf = partition.idf(term);

@@ -35,12 +35,14 @@ export interface TermPostings {
   documentFrequency: number;
 }
 
-/** Field lengths (in terms) of a version and of a passage. */
+/** Field lengths (in terms) of an article version. */
 export interface VersionLengths {
   title: number;
   questions: number;
   tags: number;
 }
+
+/** Field lengths (in terms) of a passage. */
 export interface PassageLengths {
   heading: number;
   body: number;
@@ -71,25 +73,38 @@ export class KeywordPartition {
   readonly postings = new Map<string, TermPostings>();
   /** Article versions in this language (BM25's N). */
   versionCount = 0;
-  private passageCount = 0;
-  private readonly versionTotals: VersionLengths = { title: 0, questions: 0, tags: 0 };
-  private readonly passageTotals: PassageLengths = { heading: 0, body: 0 };
+  /** Per field: total length, and how many versions or passages have the field at all. */
+  private readonly totals: Record<keyof FieldAverages, { length: number; count: number }> = {
+    title: { length: 0, count: 0 },
+    questions: { length: 0, count: 0 },
+    tags: { length: 0, count: 0 },
+    heading: { length: 0, count: 0 },
+    body: { length: 0, count: 0 },
+  };
   private cachedAverages: FieldAverages | undefined;
 
-  /** Average field lengths, 0 for a field that is empty everywhere. */
+  /**
+   * Average field lengths over the versions (passages) that have the field, as Lucene computes them: articles
+   * without FAQ questions do not make the questions of the others look long. 0 for a field empty everywhere.
+   */
   averages(): FieldAverages {
     if (!this.cachedAverages) {
-      const v = Math.max(this.versionCount, 1);
-      const p = Math.max(this.passageCount, 1);
+      const average = (field: keyof FieldAverages) => (this.totals[field].count > 0 ? this.totals[field].length / this.totals[field].count : 0);
       this.cachedAverages = {
-        title: this.versionTotals.title / v,
-        questions: this.versionTotals.questions / v,
-        tags: this.versionTotals.tags / v,
-        heading: this.passageTotals.heading / p,
-        body: this.passageTotals.body / p,
+        title: average('title'),
+        questions: average('questions'),
+        tags: average('tags'),
+        heading: average('heading'),
+        body: average('body'),
       };
     }
     return this.cachedAverages;
+  }
+
+  private count(field: keyof FieldAverages, length: number, sign: 1 | -1): void {
+    if (length <= 0) return;
+    this.totals[field].length += sign * length;
+    this.totals[field].count += sign;
   }
 
   /** BM25 inverse document frequency (Lucene's variant, never negative); a term never seen gets the highest. */
@@ -102,9 +117,9 @@ export class KeywordPartition {
   addVersion(version: VersionTerms): string[] {
     this.cachedAverages = undefined;
     this.versionCount++;
-    this.versionTotals.title += version.lengths.title;
-    this.versionTotals.questions += version.lengths.questions;
-    this.versionTotals.tags += version.lengths.tags;
+    this.count('title', version.lengths.title, 1);
+    this.count('questions', version.lengths.questions, 1);
+    this.count('tags', version.lengths.tags, 1);
     const distinct = new Set<string>();
     for (const field of [version.title, version.questions, version.tags]) {
       for (const term of field.keys()) {
@@ -114,9 +129,8 @@ export class KeywordPartition {
       }
     }
     for (const passage of version.passages) {
-      this.passageCount++;
-      this.passageTotals.heading += passage.lengths.heading;
-      this.passageTotals.body += passage.lengths.body;
+      this.count('heading', passage.lengths.heading, 1);
+      this.count('body', passage.lengths.body, 1);
       for (const [term, body] of passage.body) {
         distinct.add(term);
         this.termPostings(term).passages.push(passage.slot, packPassageTf(passage.heading.get(term) ?? 0, body));
@@ -136,13 +150,12 @@ export class KeywordPartition {
   removeVersion(slot: number, lengths: VersionLengths, passageSlots: readonly number[], passageLengths: readonly PassageLengths[], distinctTerms: readonly string[]): void {
     this.cachedAverages = undefined;
     this.versionCount--;
-    this.versionTotals.title -= lengths.title;
-    this.versionTotals.questions -= lengths.questions;
-    this.versionTotals.tags -= lengths.tags;
+    this.count('title', lengths.title, -1);
+    this.count('questions', lengths.questions, -1);
+    this.count('tags', lengths.tags, -1);
     for (const passage of passageLengths) {
-      this.passageCount--;
-      this.passageTotals.heading -= passage.heading;
-      this.passageTotals.body -= passage.body;
+      this.count('heading', passage.heading, -1);
+      this.count('body', passage.body, -1);
     }
     const removed = new Set(passageSlots);
     for (const term of distinctTerms) {

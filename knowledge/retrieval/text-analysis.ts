@@ -81,7 +81,7 @@ function lowerText(text: string): string {
 
 /** Accents off Latin and Arabic letters of a lower-cased text. */
 function foldAccents(lower: string): string {
-  if (!/[^\u0000-\u007f]/.test(lower)) return lower;
+  if (!/[\u0080-\uffff]/.test(lower)) return lower;
   return lower
     .normalize('NFD')
     .replace(MARKS_ON_LATIN_OR_ARABIC, '$1')

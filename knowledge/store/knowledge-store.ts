@@ -218,8 +218,26 @@ export class KnowledgeStore {
    * a new revision with the imported text (unchanged texts are skipped). All or nothing.
    * @returns the slugs written and how many articles and versions were created or changed.
    */
-  async importVersions(workspaceId: string, actor: string, versions: readonly ImportedVersion[], options: { publish: boolean }): Promise<{ slugs: string[]; articles: number; versions: number }> {
+  async importVersions(
+    workspaceId: string,
+    actor: string,
+    items: readonly ImportedVersion[],
+    options: { publish: boolean; defaultSourceLanguage?: string },
+  ): Promise<{ slugs: string[]; articles: number; versions: number }> {
     const now = Date.now();
+    // A new article's source is its item that says so, else the workspace's default language, else its first item;
+    // the source is written first, so translations record the source revision they belong to (and are not stale).
+    const bySlug = new Map<string, ImportedVersion[]>();
+    for (const item of items) bySlug.set(item.slug, [...(bySlug.get(item.slug) ?? []), item]);
+    const versions: ImportedVersion[] = [];
+    for (const group of bySlug.values()) {
+      const source =
+        group.find((item) => item.sourceLanguage === item.language) ??
+        group.find((item) => item.language === (group[0]!.sourceLanguage ?? options.defaultSourceLanguage)) ??
+        group[0]!;
+      const sourceLanguage = source.sourceLanguage ?? source.language;
+      versions.push({ ...source, sourceLanguage }, ...group.filter((item) => item !== source).map((item) => ({ ...item, sourceLanguage })));
+    }
     const slugs = new Set<string>();
     let articles = 0;
     let written = 0;

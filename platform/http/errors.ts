@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra fields of the error object (e.g. `currentRevision` of a 409), next to `code` and `message`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -29,7 +31,7 @@ export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpError) {
-      res.status(error.status).json({ error: { code: error.code, message: error.message } });
+      res.status(error.status).json({ error: { ...error.details, code: error.code, message: error.message } });
       return;
     }
     const status = (error as { status?: number; type?: string }).status;

@@ -25,6 +25,8 @@ export function workspaceRoutes(deps: { workspaces: WorkspaceStore; tokens: ApiT
       const workspace = await load(principalOf(res).workspaceId);
       res.json({
         workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, defaultLanguage: workspace.default_language },
+        // What the caller may do (the admin app hides editing from agents).
+        role: principalOf(res).role,
         settings: parseWorkspaceSettings(workspace.settings),
       });
     }),

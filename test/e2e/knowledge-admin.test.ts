@@ -5,6 +5,9 @@
  * the "try a question" panel; an agent token sees everything read-only; Markdown cannot run scripts in the preview;
  * a save on top of someone else's is refused and offers a reload; an import with errors lists them by line.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
@@ -157,6 +160,54 @@ describe('The knowledge-base admin app', () => {
     await page.close();
   }, 90_000);
 
+  it('creates an article, adds a German version next to the English source, and compares them', async () => {
+    const { page, errors } = await signedIn(platform.adminToken);
+    await page.getByTestId('new-article').click();
+    await page.getByTestId('new-title').fill('Gift wrapping');
+    await page.getByTestId('new-category').fill('orders');
+    await page.getByTestId('new-body').fill('We wrap any order as a gift for EUR 4.50.');
+    await page.getByTestId('create-article').click();
+    await page.getByTestId('notice-status').getByText('Created “gift-wrapping” as a draft.').waitFor();
+    await expect(page.getByTestId('version-state').getAttribute('data-status')).resolves.toBe('draft');
+
+    await page.getByTestId('add-language-select').selectOption('de');
+    await page.getByTestId('add-language').click();
+    // A new translation starts from the source text.
+    await expect(page.getByTestId('body-input').inputValue()).resolves.toBe('We wrap any order as a gift for EUR 4.50.');
+    await page.getByTestId('title-input').fill('Geschenkverpackung');
+    await page.getByTestId('body-input').fill('Wir verpacken jede Bestellung für 4,50 EUR als Geschenk.');
+    await page.getByTestId('publish-button').click();
+    await page.getByTestId('notice-status').getByText('Published revision 1').waitFor();
+    await page.locator('[data-testid="language-tab"][data-language="de"]').getByText('Published').waitFor();
+
+    await page.getByTestId('compare-link').click();
+    const columns = page.getByTestId('compare-column');
+    await columns.nth(1).getByText('Wir verpacken jede Bestellung').waitFor();
+    await expect(columns.nth(0).getAttribute('data-language')).resolves.toBe('en');
+    await expect(columns.nth(1).getByTestId('stale-marker').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('restores an older revision from the history', async () => {
+    type Versions = { versions: Array<{ language: string; revision: number; publishedRevision: number; title: string; body: string }> };
+    const before = (await api<Versions>('GET', '/api/knowledge/articles/exchanges')).json.versions.find((v) => v.language === 'it')!;
+    const edited = await api('PUT', '/api/knowledge/articles/exchanges/versions/it', { title: before.title, body: 'Testo sbagliato.', expectedRevision: before.revision, publish: true });
+    expect(edited.status).toBe(200);
+
+    const { page, errors } = await signedIn(platform.adminToken);
+    await page.goto(`${platform.url}/admin/#/articles/exchanges/it/history`);
+    await page.getByTestId(`restore-${before.revision}`).click();
+    await page.getByTestId('notice-status').getByText(`Restored revision ${before.revision} as revision ${before.revision + 2} and published it.`).waitFor();
+    await expect(page.getByTestId('revision-row').first().getAttribute('data-revision')).resolves.toBe(String(before.revision + 2));
+    await page.getByTestId('diff').locator('[data-testid="diff-removed"]', { hasText: 'Testo sbagliato.' }).waitFor();
+    const italian = (await api<Versions>('GET', '/api/knowledge/articles/exchanges')).json.versions.find((v) => v.language === 'it')!;
+    expect(italian.body).toBe(before.body);
+    expect(italian.publishedRevision).toBe(before.revision + 2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it('shows an agent everything read-only, and the audit log only to admins', async () => {
     const { page, errors } = await signedIn(agentToken);
     await expect(page.getByTestId('role-badge').innerText()).resolves.toBe('Agent · read-only');
@@ -235,7 +286,7 @@ describe('The knowledge-base admin app', () => {
     await page.close();
   }, 30_000);
 
-  it('lists the line-level problems of a refused import, then imports a valid FAQ file', async () => {
+  it('lists the line-level problems of a refused import, then imports a valid FAQ file and a folder of Markdown files', async () => {
     const { page } = await signedIn(platform.adminToken);
     await page.getByTestId('nav-import').click();
     await page.locator('#import-kind-faq').check();
@@ -252,6 +303,25 @@ describe('The knowledge-base admin app', () => {
     await page.getByTestId('import-button').click();
     await page.getByTestId('import-success').getByText('Imported 1 article (1 language version), published.').waitFor();
     expect((await api('GET', '/api/knowledge/articles/iceland-shipping')).status).toBe(200);
+
+    // A folder of Markdown files: the language comes from the sub-folder names.
+    const folder = mkdtempSync(join(tmpdir(), 'kb-import-'));
+    try {
+      for (const [language, title] of [['en', 'Store pick-up'], ['de', 'Abholung im Laden']] as const) {
+        mkdirSync(join(folder, 'help', language), { recursive: true });
+        writeFileSync(join(folder, 'help', language, 'store-pickup.md'), `---\nid: store-pickup\ntitle: ${title}\ncategory: shipping\n---\n\n${title}: Rotterdam, Mon-Fri.\n`);
+      }
+      writeFileSync(join(folder, 'help', '.DS_Store'), 'binary junk');
+      await page.locator('#import-kind-markdown').check();
+      await page.getByTestId('folder-input').setInputFiles(join(folder, 'help'));
+      await page.getByTestId('import-summary').getByText('2 Markdown files: de 1, en 1').waitFor();
+      await page.getByTestId('import-button').click();
+      await page.getByTestId('import-success').getByText('Imported 1 article (2 language versions), published.').waitFor();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const { json: imported } = await api<{ versions: Array<{ language: string; title: string }> }>('GET', '/api/knowledge/articles/store-pickup');
+    expect(imported.versions.map((v) => [v.language, v.title]).sort()).toEqual([['de', 'Abholung im Laden'], ['en', 'Store pick-up']]);
     await page.close();
   }, 30_000);
 });

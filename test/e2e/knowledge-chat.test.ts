@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON responses, checked field by field */
 /**
  * End to end in a real browser: an admin changes a help-centre article through the REST API and publishes it; within
  * seconds a shopper asking in another language on the web widget gets the new text (machine-translated by Apertium,

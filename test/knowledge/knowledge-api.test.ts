@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the API's JSON responses, checked field by field */
 /**
  * The knowledge base through the real platform (server + worker in-process, SQLite, Redis, Apertium): the demo help
  * centre seeded and indexed at start-up, the admin REST API with roles, version checks and line-level import errors,
@@ -43,7 +44,8 @@ describe('Knowledge base API on the running platform', () => {
     expect(json.total).toBe(47);
     const languages = new Set(json.articles.flatMap((a: any) => a.versions.map((v: any) => v.language)));
     expect([...languages].sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'pt', 'zh']);
-    expect(json.articles.every((a: any) => a.versions.every((v: any) => v.status === 'published'))).toBe(true);
+    expect(json.articles.every((a: any) => a.versions.every((v: any) => v.status === 'published' && !v.stale))).toBe(true);
+    expect(json.articles.every((a: any) => a.sourceLanguage === 'en')).toBe(true);
   });
 
   it('answers from the version in the shopper language, with a link to its page', async () => {
@@ -60,6 +62,7 @@ describe('Knowledge base API on the running platform', () => {
     const create = await api('POST', '/api/knowledge/articles', { slug: 'x', category: 'c', language: 'en', title: 't', body: 'b' }, agentToken);
     expect(create.status).toBe(403);
     expect((await api('GET', '/api/knowledge/articles', undefined, agentToken)).status).toBe(200);
+    expect((await api('GET', '/api/workspace', undefined, agentToken)).json.role).toBe('agent');
     const bad = await api('POST', '/api/knowledge/articles', { slug: 'Not A Slug', category: 'c', language: 'en', title: 't', body: 'b' });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/^body slug: article ids are/);
@@ -97,6 +100,7 @@ describe('Knowledge base API on the running platform', () => {
     const late = await api('PUT', path, { ...base, body: 'Someone else’s edit.', expectedRevision: 1 });
     expect(late.status).toBe(409);
     expect(late.json.error.message).toMatch(/changed by someone else \(revision 2, yours was based on 1\)/);
+    expect(late.json.error).toMatchObject({ code: 'conflict', currentRevision: 2 });
     const history = await api('GET', `${path}/history`);
     expect(history.json.revisions.map((r: any) => r.revision)).toEqual([2, 1]);
     const diff = await api('GET', `${path}/diff?from=1&to=2`);

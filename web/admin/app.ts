@@ -83,7 +83,10 @@ export class AdminApp {
       workspace = (await api.workspace()).workspace;
       role = await api.role();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) throw new Error('This token is unknown or revoked. Check that you copied all of it.', { cause: error });
+      if (error instanceof ApiError && error.status === 401) {
+        storeToken(this.env.storage, undefined);
+        throw new Error('This token is unknown or revoked. Check that you copied all of it.', { cause: error });
+      }
       throw new Error(explainError(error, undefined).headline, { cause: error });
     }
     this.session = { token, role, workspaceName: workspace.name, defaultLanguage: workspace.defaultLanguage };

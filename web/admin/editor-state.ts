@@ -36,15 +36,19 @@ export function draftFromVersion(version: Pick<ArticleVersion, 'title' | 'body' 
   return { title: version.title, body: version.body, questions: version.questions.join('\n'), tags: version.tags.join(', ') };
 }
 
+/** True when two drafts would save different text (blank lines and spacing in the lists do not count). */
+export function draftsDiffer(draft: EditorDraft, baseline: EditorDraft): boolean {
+  return (
+    draft.title.trim() !== baseline.title.trim() ||
+    draft.body !== baseline.body ||
+    parseLines(draft.questions).join('\n') !== parseLines(baseline.questions).join('\n') ||
+    parseTags(draft.tags).join('\n') !== parseTags(baseline.tags).join('\n')
+  );
+}
+
 /** True when saving the draft would change the stored version (formatting-only changes of lists do not count). */
 export function isDirty(draft: EditorDraft, version: Pick<ArticleVersion, 'title' | 'body' | 'questions' | 'tags'> | undefined): boolean {
-  const stored = draftFromVersion(version);
-  return (
-    draft.title.trim() !== stored.title.trim() ||
-    draft.body !== stored.body ||
-    parseLines(draft.questions).join('\n') !== parseLines(stored.questions).join('\n') ||
-    parseTags(draft.tags).join('\n') !== parseTags(stored.tags).join('\n')
-  );
+  return draftsDiffer(draft, draftFromVersion(version));
 }
 
 /** Every problem of the draft, in field order; empty when it can be saved. */

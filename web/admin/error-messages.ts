@@ -45,14 +45,20 @@ export function explainError(error: unknown, role: Role | undefined): ExplainedE
   }
 }
 
-/** A 409 on a save: someone else saved first (or the slug is taken). */
+/** The store's message when a new article's id is in use (`An article with the id "x" exists already.`). */
+const SLUG_TAKEN = /article with the id .* exists|already taken/i;
+
+/** A 409: someone else saved first (or, when creating an article, its id is taken). */
 export function conflictHeadline(error: ApiError): string {
-  if (/taken|exists/i.test(error.message)) return 'That article id is already taken. Choose another one.';
+  if (SLUG_TAKEN.test(error.message)) return 'That article id is already taken. Choose another one.';
   const now = error.currentRevision !== undefined ? ` (it is now at revision ${error.currentRevision})` : '';
   return `Changed by someone else${now} since you opened it. Nothing was overwritten: reload to see their version.`;
 }
 
-/** True when the error is an edit conflict (as opposed to a taken slug). */
+/**
+ * True for a refused save, publish or rollback because the version changed meanwhile, including a new translation
+ * someone else created first. (Only creating an article can be refused for a taken id.)
+ */
 export function isEditConflict(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409 && !/taken|exists/i.test(error.message);
+  return error instanceof ApiError && error.status === 409 && !SLUG_TAKEN.test(error.message);
 }

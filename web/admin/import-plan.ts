@@ -30,13 +30,33 @@ export function faqFormatOf(name: string): Extract<ImportFormat, 'faq-json' | 'f
   return undefined;
 }
 
+const LANGUAGE_FOLDER = /^([a-z]{2})(?:[-_][a-z0-9]{2,8})?$/i;
+
 /**
- * The language a Markdown file's folders name (the nearest two-letter folder), or undefined; the server decides
- * in the end (front matter first), this is for the summary shown before importing.
+ * The ISO 639-1 code a folder name stands for (`de`, `pt-BR` -> `pt`), or undefined. The same rule as the server's
+ * `knowledge/import/language-codes.ts`: only codes ICU knows, so a folder called `kb` or `ui` is not a language.
+ */
+export function languageOfFolder(folder: string): string | undefined {
+  const match = LANGUAGE_FOLDER.exec(folder.trim());
+  if (!match) return undefined;
+  const code = match[1]!.toLowerCase();
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) !== undefined ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The language a Markdown file's folders name (the nearest language folder), or undefined; the server decides in
+ * the end (front matter first), this is for the summary shown before importing.
  */
 export function folderLanguage(name: string): string | undefined {
-  const folders = name.split('/').slice(0, -1).reverse();
-  return folders.find((folder) => /^[a-z]{2}$/i.test(folder))?.toLowerCase();
+  for (const folder of name.split('/').slice(0, -1).reverse()) {
+    const code = languageOfFolder(folder);
+    if (code) return code;
+  }
+  return undefined;
 }
 
 /** `"47 files: de 12, en 35"`: what a folder import is about to send. */

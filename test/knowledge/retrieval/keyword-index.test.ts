@@ -74,6 +74,16 @@ describe('KeywordIndex', () => {
       expect(matches.map((m) => m.articleId)).toEqual(['gift-cards', 'return-policy']);
     });
 
+    it('weights the title and the FAQ questions above the body (BM25F field weights)', () => {
+      const body = (extra: string) => `${filler('something unrelated')} ${extra}`;
+      const fields = indexOf([
+        { articleId: 'in-title', language: 'en', title: 'Klarna instalments', questions: [], body: body('Pay later.') },
+        { articleId: 'in-questions', language: 'en', title: 'Paying later', questions: ['Klarna instalments?'], body: body('Pay later.') },
+        { articleId: 'in-body', language: 'en', title: 'Paying later', questions: [], body: body('Klarna instalments.') },
+      ]);
+      expect(fields.search('klarna instalments', { language: 'en' }).map((m) => m.articleId)).toEqual(['in-title', 'in-questions', 'in-body']);
+    });
+
     it('finds articles by their FAQ questions', () => {
       expect(index.search('how many days to send something back', { language: 'en' })[0]?.articleId).toBe('return-policy');
     });

@@ -8,7 +8,7 @@
 import { isAbort } from '../api-client';
 import type { Article, ArticleVersion } from '../api-types';
 import { button, h, replaceChildren, whileBusy } from '../dom';
-import { draftFromVersion, isDirty, saveRequest, validateDraft, type EditorDraft } from '../editor-state';
+import { draftFromVersion, draftsDiffer, isDirty, saveRequest, validateDraft, type EditorDraft } from '../editor-state';
 import { explainError, isEditConflict } from '../error-messages';
 import { formatDateTime, languageName, versionBadges } from '../format';
 import { routeHash } from '../routes';
@@ -95,10 +95,10 @@ class Editor {
     this.refreshButtons();
   }
 
-  /** True while the fields differ from the stored version. */
+  /** True while the fields differ from the stored version (for a new version: from the text it started with). */
   dirty(): boolean {
     if (!this.editable) return false;
-    return this.version ? isDirty(this.form.read(), this.version) : this.form.read().body.trim() !== '';
+    return this.version ? isDirty(this.form.read(), this.version) : draftsDiffer(this.form.read(), this.translationStart());
   }
 
   private get source(): ArticleVersion | undefined {
@@ -115,8 +115,12 @@ class Editor {
     replaceChildren(
       this.header,
       articleHeader(this.ctx, this.article, this.language, (article) => {
+        // A new source language changes which versions are outdated; the typed text stays as it is.
         this.article = article;
+        this.version = article.versions.find((v) => v.language === this.language);
         this.renderHeader();
+        this.renderState();
+        this.refreshButtons();
       }),
     );
   }
@@ -171,6 +175,18 @@ class Editor {
     this.renderHeader();
     this.renderState();
     this.refreshButtons();
+    // Saving the source changes the other versions too (they become outdated translations): fetch them again.
+    if (version.language === this.article.sourceLanguage) void this.refreshOtherVersions();
+  }
+
+  private async refreshOtherVersions(): Promise<void> {
+    try {
+      const article = await this.ctx.api.getArticle(this.article.slug);
+      this.article = { ...article, versions: article.versions.map((v) => (v.language === this.language && this.version ? this.version : v)) };
+      this.renderHeader();
+    } catch (error) {
+      this.ctx.fail(error, 'Refreshing the language versions');
+    }
   }
 
   private async save(publish: boolean): Promise<boolean> {

@@ -128,7 +128,7 @@ function importSection(ctx: ViewContext): HTMLElement {
         if (error instanceof ApiError && error.status === 413) {
           replaceChildren(
             result,
-            h('p', { role: 'alert', class: 'field-error' }, 'These files are larger than the server accepts in one request (HTTP_JSON_BODY_LIMIT, 256kb by default). Import a few sub-folders at a time, or ask your administrator to raise the limit.'),
+            h('p', { role: 'alert', class: 'field-error' }, 'These files are larger than the server accepts in one import (KNOWLEDGE_IMPORT_LIMIT, 20mb by default). Import a few sub-folders at a time, or ask your administrator to raise the limit.'),
           );
           return;
         }

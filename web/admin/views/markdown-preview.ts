@@ -25,20 +25,29 @@ export interface MarkdownPreview {
 /** Creates a preview pane; requests stop when `signal` aborts (the screen was left). */
 export function markdownPreview(api: KnowledgeApi, signal: AbortSignal, label = 'Preview'): MarkdownPreview {
   const content = h('div', { class: 'preview-content markdown', 'data-testid': 'preview' });
+  // Only failures are announced; "updating" on every pause in typing would drown a screen reader.
   const state = h('p', { class: 'preview-state', 'aria-live': 'polite' });
+  const updating = h('span', { class: 'preview-updating', 'aria-hidden': 'true', hidden: true }, 'Updating…');
   const labelId = uniqueId('preview');
-  const element = h('section', { class: 'preview', 'aria-labelledby': labelId }, h('h2', { id: labelId, class: 'pane-title' }, label), state, content);
+  const element = h('section', { class: 'preview', 'aria-labelledby': labelId }, h('h2', { id: labelId, class: 'pane-title' }, label, ' ', updating), state, content);
   let inFlight: AbortController | undefined;
   let renderedMarkdown: string | undefined;
 
   const render = (markdown: string): void => {
-    if (signal.aborted || markdown === renderedMarkdown) return;
+    if (signal.aborted) return;
     inFlight?.abort();
+    if (markdown === renderedMarkdown) {
+      // Typed back to what is shown: drop the request for the text in between.
+      inFlight = undefined;
+      updating.hidden = true;
+      element.removeAttribute('aria-busy');
+      return;
+    }
     const controller = new AbortController();
     inFlight = controller;
     const abortWithScreen = (): void => controller.abort();
     signal.addEventListener('abort', abortWithScreen, { once: true });
-    state.textContent = 'Updating preview…';
+    updating.hidden = false;
     element.setAttribute('aria-busy', 'true');
     api
       .withSignal(controller.signal)
@@ -48,7 +57,6 @@ export function markdownPreview(api: KnowledgeApi, signal: AbortSignal, label = 
         insertSanitisedHtml(content, html);
         renderedMarkdown = markdown;
         state.textContent = '';
-        element.dataset.rendered = String(Date.now());
       })
       .catch((error: unknown) => {
         if (isAbort(error) || controller !== inFlight) return;
@@ -56,7 +64,9 @@ export function markdownPreview(api: KnowledgeApi, signal: AbortSignal, label = 
       })
       .finally(() => {
         signal.removeEventListener('abort', abortWithScreen);
-        if (controller === inFlight) element.removeAttribute('aria-busy');
+        if (controller !== inFlight) return;
+        element.removeAttribute('aria-busy');
+        updating.hidden = true;
       });
   };
   const typed = debounce(render, PREVIEW_DEBOUNCE_MS);
