@@ -14,9 +14,13 @@
  * a chance word in the body, the questions less than the title because several paraphrases give more chance hits.
  * An article version's score is its best passage's.
  *
+ * The confidence measure (`coverage`) and the per-language question analysis are described on their options below.
+ *
  * A library was considered: MiniSearch (BM25+) scores each field separately and sums (no joint saturation), has no
  * notion of per-document language or of fields shared between documents, and would need analysed text passed
- * through its tokenizer anyway; the scoring above is ~150 lines.
+ * through its tokenizer anyway. The scoring here (with keyword-partition.ts and keyword-accumulator.ts) keeps
+ * postings in compact integer arrays and reuses typed-array accumulators, for a p99 of a few milliseconds over
+ * 10,000 articles (`npm run bench:kb`).
  */
 import { KeywordAccumulator } from './keyword-accumulator';
 import { KeywordPartition, termCounts, type VersionLengths } from './keyword-partition';

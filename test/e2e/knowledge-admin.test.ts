@@ -1,7 +1,8 @@
 /**
  * The knowledge-base admin app in a real browser: Debian's Chromium (playwright-core) opens `/admin/` served by the
  * real platform (server + worker in-process, SQLite, Redis, the demo help centre seeded at start-up) and drives it
- * the way an editor would: sign in with a token, search, edit, save, publish, read the history and its diff, ask
+ * the way an editor would: sign in with a token, search, edit, save, publish (and a Spanish shopper on the widget gets
+ * the new text within seconds, with a link), read the history and its diff, ask
  * the "try a question" panel; an agent token sees everything read-only; Markdown cannot run scripts in the preview;
  * a save on top of someone else's is refused and offers a reload; an import with errors lists them by line.
  */
@@ -113,6 +114,28 @@ describe('The knowledge-base admin app', () => {
     await page.getByTestId('publish-button').click();
     await page.getByTestId('notice-status').getByText(`Published revision ${revisionBefore + 1}`).waitFor();
     await expect(page.getByTestId('publish-button').isDisabled()).resolves.toBe(true);
+    const publishedAt = Date.now();
+
+    // A Spanish shopper on the widget gets the new English text within seconds, in Spanish (the Spanish version is
+    // now older than its source, so the source is translated), with a link to the article.
+    await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 20_000);
+    const shop = await browser.newPage({ locale: 'es-ES' });
+    await shop.goto(`${platform.url}/`);
+    await shop.getByTestId('launcher').click();
+    const bot = shop.locator('[data-testid="message"][data-author="bot"]');
+    let reply = '';
+    await waitFor(async () => {
+      const before = await bot.count();
+      await shop.getByTestId('composer-input').fill('¿Puedo recargar mi tarjeta regalo en el quiosco Zebrawood?');
+      await shop.getByTestId('composer-input').press('Enter');
+      await bot.nth(before).waitFor({ timeout: 15_000 });
+      reply = await bot.nth(before).innerText();
+      return reply.includes('Zebrawood');
+    }, 20_000);
+    expect(Date.now() - publishedAt).toBeLessThan(20_000);
+    expect(reply).toContain('/help/demo/gift-cards?lang=en');
+    expect(await bot.last().locator('a[href*="/help/demo/gift-cards"]').count()).toBeGreaterThan(0);
+    await shop.close();
 
     // The translations were written from the old English text: marked outdated in the editor's tabs.
     await page.locator('[data-testid="language-tab"][data-language="fr"]').getByText('outdated translation').waitFor();
