@@ -189,7 +189,7 @@ export const configSchema = z.strictObject({
         env: 'KNOWLEDGE_SEED_DEMO',
         description: "Fill the default workspace's empty knowledge base with the demo help centre (47 articles in 8 languages), published.",
       }),
-      answerThreshold: setting(z.number().min(0).max(1).default(0.35), {
+      answerThreshold: setting(z.number().min(0).max(1).default(0.25), {
         env: 'KNOWLEDGE_ANSWER_THRESHOLD',
         description: 'Retrieval confidence (0-1) below which the bot does not quote an article but says it is not sure and offers a person.',
       }),

@@ -179,8 +179,8 @@ export class KnowledgeRetriever {
 
   /**
    * Replaces every version of one article with `versions` (publishing re-indexes only what changed; an empty list
-   * removes the article). Embedding runs
-   * first; the indexes change together afterwards, so a concurrent `retrieve` sees the old article or the new one.
+   * removes the article). Embedding runs first; the indexes change together afterwards, so a concurrent `retrieve`
+   * sees the old article or the new one.
    */
   async upsertArticle(articleId: string, versions: readonly KnowledgeDocument[]): Promise<void> {
     const foreign = versions.find((version) => version.articleId !== articleId);

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     it('uses the documented defaults', () => {
       const config = loadConfig({ env: {} });
       expect(config.server).toEqual({ host: '127.0.0.1', port: 3000, trustProxy: false, jsonBodyLimit: '256kb', publicUrl: '' });
-      expect(config.knowledge).toMatchObject({ seedDemo: true, answerThreshold: 0.35, outOfScopeThreshold: 0.6 });
+      expect(config.knowledge).toMatchObject({ seedDemo: true, answerThreshold: 0.25, outOfScopeThreshold: 0.6 });
       expect(config.translation.engine).toBe('auto');
       expect(config.database.url).toBe('sqlite:./data/polyglot-desk.sqlite');
       expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'pgdesk', startLocal: true });
