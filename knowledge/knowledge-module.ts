@@ -299,28 +299,23 @@ export class KnowledgeModule implements KnowledgeService {
             translatedRetrieval,
           };
         }
-        if (usable || translatedRetrieval.articles.length) {
-          const passageOf = this.decideFrom(retrieval, threshold);
-          return { ...(await passageOf(workspaceId)), translatedRetrieval };
-        }
+        return { ...(await this.fromRetrieval(workspaceId, retrieval, threshold)), translatedRetrieval };
       } catch (error) {
         this.options.logger.warn({ err: error, language, target }, 'question translation failed; answering from the original search');
       }
     }
-    return this.decideFrom(retrieval, threshold)(workspaceId);
+    return this.fromRetrieval(workspaceId, retrieval, threshold);
   }
 
   /** The answer from one retrieval as it is: its best version's best passage, or unsure below the threshold. */
-  private decideFrom(retrieval: RetrievalResult, threshold: number): (workspaceId: string) => Promise<Decision> {
-    return async (workspaceId) => {
-      const best = retrieval.articles[0];
-      const passage = best?.passages[0];
-      if (!best || !passage || retrieval.confidence < threshold) return { answer: { outcome: 'unsure', confidence: retrieval.confidence }, retrieval };
-      const url = await this.articleUrl(workspaceId, best.articleId, best.language);
-      return {
-        answer: { outcome: 'answer', confidence: retrieval.confidence, article: { slug: best.articleId, title: best.title, language: best.language, passage: passage.text, url } },
-        retrieval,
-      };
+  private async fromRetrieval(workspaceId: string, retrieval: RetrievalResult, threshold: number): Promise<Decision> {
+    const best = retrieval.articles[0];
+    const passage = best?.passages[0];
+    if (!best || !passage || retrieval.confidence < threshold) return { answer: { outcome: 'unsure', confidence: retrieval.confidence }, retrieval };
+    const url = await this.articleUrl(workspaceId, best.articleId, best.language);
+    return {
+      answer: { outcome: 'answer', confidence: retrieval.confidence, article: { slug: best.articleId, title: best.title, language: best.language, passage: passage.text, url } },
+      retrieval,
     };
   }
 
