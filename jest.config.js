@@ -8,4 +8,5 @@ module.exports = {
   maxWorkers: 2,
   // Trains the built-in intent model once into a shared cache, so platforms started by tests install it instantly.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -179,7 +179,12 @@ export const configSchema = z.strictObject({
       engine: setting(z.enum(['auto', 'apertium', 'none']).default('auto'), {
         env: 'TRANSLATION_ENGINE',
         description:
-          'Machine translation: `apertium` (offline, Debian packages apertium-eng-spa, apertium-fr-es, apertium-es-pt: en<->es, fr/pt via es; start-up fails without it), `auto` (Apertium when installed), or `none`.',
+          'Machine translation: `apertium` (offline, Debian packages apertium, apertium-apy, apertium-eng-spa, apertium-fr-es, apertium-es-pt, apertium-spa-ita: en<->es, fr/pt/it via es; start-up fails without it), `auto` (Apertium when installed), or `none`.',
+      }),
+      apertiumUrl: setting(z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''), {
+        env: 'TRANSLATION_APERTIUM_URL',
+        description:
+          'Base URL of a running apertium-apy service. Empty: each process starts its own on a free loopback port when `apertium-apy` is installed, else runs the `apertium` command per translation (slower).',
       }),
     })
     .prefault({}),

@@ -18,14 +18,15 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 step "Chromium and Apertium (Debian packages)"
-# Debian packages the tests use: Chromium (browser tests) and Apertium with its language pairs (offline machine
-# translation: English-Spanish, French-Spanish, Portuguese-Spanish).
+# Debian packages the tests use: Chromium (browser tests) and Apertium with its language pairs and its HTTP service
+# apertium-apy (offline machine translation: English, French, Portuguese and Italian with Spanish).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-for pair in apertium-eng-spa apertium-fr-es apertium-es-pt; do
+for pair in apertium-eng-spa apertium-fr-es apertium-es-pt apertium-spa-ita; do
   [ -d "/usr/share/apertium/$pair" ] || missing+=("$pair")
 done
 command -v apertium >/dev/null 2>&1 || missing+=(apertium)
+command -v apertium-apy >/dev/null 2>&1 || missing+=(apertium-apy)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

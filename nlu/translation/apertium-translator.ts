@@ -11,32 +11,12 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { APERTIUM_MODES, routePair } from './apertium-pairs';
+import { TranslationError, type Translator } from './translator';
+
+export { TranslationError, type Translator } from './translator';
 
 const run = promisify(execFile);
-
-/** Translates text between two languages (ISO 639-1). */
-export interface Translator {
-  readonly name: string;
-  /** Whether `from` -> `to` can be translated. */
-  supports(from: string, to: string): boolean;
-  /** @throws TranslationError when the pair is not supported or the engine fails. */
-  translate(text: string, from: string, to: string): Promise<string>;
-}
-
-/** The engine failed or the pair is missing. */
-export class TranslationError extends Error {
-  override name = 'TranslationError';
-}
-
-/** Apertium's mode names of the language pairs the platform uses, direct pairs only. */
-const MODES: Readonly<Record<string, string>> = {
-  'en>es': 'eng-spa',
-  'es>en': 'spa-eng',
-  'fr>es': 'fr-es',
-  'es>fr': 'es-fr',
-  'pt>es': 'pt-es',
-  'es>pt': 'es-pt',
-};
 
 /** Options of {@link ApertiumTranslator}. */
 export interface ApertiumOptions {
@@ -48,7 +28,7 @@ export interface ApertiumOptions {
 
 /** See the file comment. Build it with {@link ApertiumTranslator.detect} so only installed modes are offered. */
 export class ApertiumTranslator implements Translator {
-  readonly name = 'apertium';
+  readonly name = 'apertium-cli';
 
   private constructor(
     private readonly modes: ReadonlySet<string>,
@@ -61,7 +41,7 @@ export class ApertiumTranslator implements Translator {
     try {
       const { stdout } = await run(resolved.command, ['-l'], { timeout: 5000 });
       const installed = new Set(stdout.split(/\s+/).filter(Boolean));
-      const usable = new Set(Object.values(MODES).filter((mode) => installed.has(mode)));
+      const usable = new Set(Object.values(APERTIUM_MODES).filter((mode) => installed.has(mode)));
       return usable.size ? new ApertiumTranslator(usable, resolved) : undefined;
     } catch {
       return undefined;
@@ -70,12 +50,8 @@ export class ApertiumTranslator implements Translator {
 
   /** The chain of modes for a pair: direct, or through Spanish. */
   private route(from: string, to: string): string[] | undefined {
-    if (from === to) return [];
-    const direct = MODES[`${from}>${to}`];
-    if (direct) return this.modes.has(direct) ? [direct] : undefined;
-    const first = MODES[`${from}>es`];
-    const second = MODES[`es>${to}`];
-    return first && second && this.modes.has(first) && this.modes.has(second) ? [first, second] : undefined;
+    const available = new Set(Object.entries(APERTIUM_MODES).filter(([, mode]) => this.modes.has(mode)).map(([pair]) => pair));
+    return routePair(from, to, available)?.map(([a, b]) => APERTIUM_MODES[`${a}>${b}`]!);
   }
 
   supports(from: string, to: string): boolean {

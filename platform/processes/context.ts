@@ -21,7 +21,7 @@ import { UnderstandingService } from '../../bots/runtime/understanding-service';
 import { LiveModels } from '../../workers/model-registry/live-models';
 import { subscribeModelEvents } from '../../workers/model-registry/model-events';
 import { KnowledgeModule } from '../../knowledge/knowledge-module';
-import { ApertiumTranslator } from '../../nlu/translation/apertium-translator';
+import { createTranslator } from '../../nlu/translation';
 import { subscribeIndexChanged } from '../../knowledge/indexing/index-events';
 import { ModelRegistry } from '../../workers/model-registry/model-registry';
 import type { TrainableComponent } from '../models/trainable-component';
@@ -122,13 +122,14 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const subscriber = redisFactory.create('model-events', { blocking: true });
   await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
   const identifier = new FastTextLanguageIdentifier();
-  const translator = config.translation.engine === 'none' ? undefined : await ApertiumTranslator.detect();
-  if (!translator && config.translation.engine === 'apertium') {
-    await database.close();
+  let translator;
+  try {
+    translator = await createTranslator(config.translation, { redis, keyPrefix: config.redis.keyPrefix, logger });
+  } catch (error) {
+    await queues.close().catch(() => undefined);
     await redisFactory.closeAll();
-    throw new Error(
-      'TRANSLATION_ENGINE=apertium but Apertium is not installed: apt-get install apertium apertium-eng-spa apertium-fr-es apertium-es-pt (or set TRANSLATION_ENGINE=auto)',
-    );
+    await database.close();
+    throw error;
   }
   const port = config.server.port || 3000;
   const knowledge = new KnowledgeModule({
@@ -170,6 +171,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     knowledge,
     modelRuntime,
     async close() {
+      await translator?.close?.().catch(() => undefined);
       await modelRuntime?.close().catch(() => undefined);
       await queues.close().catch(() => undefined);
       await redisFactory.closeAll();

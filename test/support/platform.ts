@@ -47,6 +47,8 @@ export async function startInProcessPlatform(
       auth: { adminToken },
       log: { level: 'silent' },
       nlu: { modelCacheDir: TEST_MODEL_CACHE_DIR },
+      // The one apertium-apy of the test run (global-setup.ts), when it could be started.
+      ...(process.env.TEST_APERTIUM_URL ? { translation: { engine: 'auto', apertiumUrl: process.env.TEST_APERTIUM_URL } } : {}),
       ...options.overrides,
     },
   });
@@ -92,6 +94,7 @@ export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<str
       REDIS_START_LOCAL: 'false',
       LOG_LEVEL: 'info',
       NLU_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
+      ...(process.env.TEST_APERTIUM_URL ? { TRANSLATION_APERTIUM_URL: process.env.TEST_APERTIUM_URL } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,8 @@
+/** Machine translation: the interface, the Apertium backends, protected terms and the Redis cache. */
+export { TranslationError, type Translator } from './translator';
+export { ApertiumTranslator, type ApertiumOptions } from './apertium-translator';
+export { ApertiumApyTranslator, type ApyOptions } from './apertium-apy-translator';
+export { protectTerms, restoreTerms, TermProtectingTranslator, type ProtectedText, type ProtectionOptions } from './protected-terms';
+export { CachedTranslator, type TranslationCacheOptions } from './cached-translator';
+export { createTranslator, createApertiumBackend, type TranslatorSettings, type TranslatorDependencies } from './create-translator';
+export { routePair, APY_CODES, APERTIUM_MODES } from './apertium-pairs';
