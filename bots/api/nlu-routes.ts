@@ -123,9 +123,13 @@ export function nluRoutes(deps: NluRoutesDeps): Router {
     '/api/nlu/train/:jobId',
     anyRole,
     asyncHandler(async (req, res) => {
-      const job = await deps.training.getJob(String(req.params.jobId));
+      const jobId = String(req.params.jobId);
+      // State first, then the job: read the other way round, a run finishing in between shows `completed` with the
+      // result it had a moment before (none).
+      const state = await deps.training.getJobState(jobId);
+      const job = await deps.training.getJob(jobId);
       if (!job || job.data.scope !== principalOf(res).workspaceId) throw new HttpError(404, 'not_found', 'No such training run.');
-      res.json({ jobId: job.id, state: await job.getState(), progress: job.progress, result: job.returnvalue ?? null, error: job.failedReason ?? null });
+      res.json({ jobId: job.id, state, progress: job.progress, result: job.returnvalue ?? null, error: job.failedReason ?? null });
     }),
   );
 
