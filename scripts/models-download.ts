@@ -4,7 +4,8 @@
  * prints what it fetched. Downloading is allowed for this command only, whatever MODELS_ALLOW_REMOTE says.
  */
 import { loadConfig } from '../config';
-import { downloadModel, runtimeOptionsFromConfig, type ModelFile } from '../nlu/runtime';
+import { downloadModel, runtimeOptionsFromConfig, type ModelFile, type ModelTask } from '../nlu/runtime';
+import { translationModelIds } from '../nlu/translation';
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -24,17 +25,25 @@ export function formatModelFiles(modelId: string, files: ModelFile[]): string {
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { folder, dtype } = runtimeOptionsFromConfig(config);
-  const modelIds = argv.length > 0 ? argv : [config.models.embeddingModel].filter((id) => id !== '');
-  if (modelIds.length === 0) {
+  // Ids given on the command line are sentence-embedding models unless their name says translation (opus-mt, nllb, m2m100).
+  const looksLikeTranslation = (id: string): boolean => /opus-mt|nllb|m2m100/i.test(id);
+  const wanted: Array<{ modelId: string; task: ModelTask }> =
+    argv.length > 0
+      ? argv.map((modelId) => ({ modelId, task: looksLikeTranslation(modelId) ? 'translation' : 'feature-extraction' }))
+      : [
+          ...[config.models.embeddingModel].filter((id) => id !== '').map((modelId) => ({ modelId, task: 'feature-extraction' as const })),
+          ...translationModelIds(config.translation.model).map((modelId) => ({ modelId, task: 'translation' as const })),
+        ];
+  if (wanted.length === 0) {
     process.stderr.write(
-      'No model is configured: set MODELS_EMBEDDING (e.g. MODELS_EMBEDDING=Xenova/multilingual-e5-small) ' +
+      'No model is configured: set MODELS_EMBEDDING (e.g. Xenova/multilingual-e5-small) and/or TRANSLATION_MODEL (e.g. Xenova/nllb-200-distilled-600M), ' +
         'or pass model ids: npm run models:download -- Xenova/multilingual-e5-small\n',
     );
     return 1;
   }
-  for (const modelId of modelIds) {
-    process.stdout.write(`Downloading ${modelId} (dtype ${dtype}) into ${folder} ...\n`);
-    const files = await downloadModel(modelId, { folder, dtype });
+  for (const { modelId, task } of wanted) {
+    process.stdout.write(`Downloading ${modelId} (${task}, dtype ${dtype}) into ${folder} ...\n`);
+    const files = await downloadModel(modelId, { folder, dtype, task });
     process.stdout.write(`${formatModelFiles(modelId, files)}\n`);
   }
   return 0;

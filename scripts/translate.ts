@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
+import { runtimeOptionsFromConfig } from '../nlu/runtime';
 import { createTranslator } from '../nlu/translation';
 
 async function main(): Promise<number> {
@@ -19,9 +20,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  // `auto` would quietly return nothing without a backend; the CLI names what is missing instead.
+  const engine = config.translation.engine === 'auto' && !config.translation.model ? 'apertium' : config.translation.engine;
   const translator = await createTranslator(
-    { ...config.translation, engine: config.translation.engine === 'none' ? 'none' : 'apertium' },
-    { protection: () => ({ glossary: values.glossary ?? [] }) },
+    { ...config.translation, engine },
+    { protection: () => ({ glossary: values.glossary ?? [] }), runtimeOptions: runtimeOptionsFromConfig(config) },
   );
   if (!translator) {
     process.stderr.write('Translation is switched off (TRANSLATION_ENGINE=none).\n');

@@ -33,8 +33,8 @@ export function assertModelId(modelId: string): void {
 /**
  * The files a text model needs, relative to its folder.
  *
- * @param sessions ONNX sessions of the task: `['model']` for encoders (feature extraction); a seq2seq task such as
- *   translation would need `['encoder_model', 'decoder_model_merged']`.
+ * @param sessions ONNX sessions of the task: `['model']` for encoders (feature extraction),
+ *   `['encoder_model', 'decoder_model_merged']` for seq2seq models (translation).
  */
 export function requiredModelFiles(dtype: ModelDtype, sessions: readonly string[] = ['model']): string[] {
   return ['config.json', 'tokenizer.json', ...sessions.map((name) => join('onnx', `${name}${DTYPE_SUFFIX[dtype]}.onnx`))];

@@ -8,6 +8,8 @@ import { assertModelId } from './model-files';
 import type { ModelWorkerPoolOptions } from './model-worker-pool';
 import { ModelClosedError } from './runtime-errors';
 import { resolveRuntimeOptions, type ModelDevice, type ModelDtype, type ModelRuntimeOptions } from './runtime-options';
+import { resolveTranslationFamily, type TranslationFamily } from './translation-languages';
+import { TranslationModel } from './translation-model';
 import type { ModelTask } from './worker-protocol';
 
 /** Per-model overrides of the runtime's device and dtype. */
@@ -16,6 +18,12 @@ export interface ModelOverrides {
   device?: ModelDevice;
   /** @defaultValue the runtime's `dtype` */
   dtype?: ModelDtype;
+}
+
+/** Options of {@link TransformerModelRuntime.translator}. */
+export interface TranslatorOverrides extends ModelOverrides {
+  /** How the model names languages. @defaultValue from the id: `nllb`, `m2m100`, or `opus-mt-<from>-<to>` */
+  family?: TranslationFamily;
 }
 
 /** Anything the runtime hands out and must close at shutdown. */
@@ -60,6 +68,22 @@ export class TransformerModelRuntime {
   featureExtractor(modelId: string, overrides: ModelOverrides = {}): FeatureExtractor {
     return this.shared('feature-extraction', modelId, overrides, (spec, forget) => {
       return new FeatureExtractor(spec, this.options, forget, this.spawn);
+    });
+  }
+
+  /**
+   * The shared translation model `modelId` (e.g. `Xenova/nllb-200-distilled-600M`, `Xenova/m2m100_418M`,
+   * `Xenova/opus-mt-es-en`). The same arguments give the same instance until it is closed. Nothing loads until its
+   * `load()` or first `translate()`.
+   *
+   * @throws InvalidModelIdError when `modelId` is not a hub id.
+   * @throws TranslationLanguageError when the family is neither given nor recognisable from the id.
+   * @throws ModelClosedError after {@link TransformerModelRuntime.close}.
+   */
+  translator(modelId: string, overrides: TranslatorOverrides = {}): TranslationModel {
+    const family = resolveTranslationFamily(modelId, overrides.family);
+    return this.shared('translation', modelId, overrides, (spec, forget) => {
+      return new TranslationModel({ ...spec, family }, this.options, forget, this.spawn);
     });
   }
 

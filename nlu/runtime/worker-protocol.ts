@@ -1,9 +1,10 @@
 /**
  * The messages between the runtime (main thread) and a model worker thread, and the inputs and outputs of each task.
- * A new task (e.g. `translation`) adds an entry to {@link TaskIO}, a loader in `worker-tasks.ts`, and a
- * main-thread facade like `FeatureExtractor`.
+ * A task has an entry in {@link TaskIO}, a loader in `worker-tasks.ts`, and a main-thread facade
+ * (`FeatureExtractor`, `TranslationModel`).
  */
 import type { ModelDevice, ModelDtype } from './runtime-options';
+import type { PipelineLanguages } from './translation-languages';
 
 /** Input and output of one batch, per task. */
 export interface TaskIO {
@@ -12,6 +13,15 @@ export interface TaskIO {
     input: { texts: string[]; normalize: boolean[] };
     /** Mean-pooled vectors, row-major: `data.length === texts.length * dimension`. */
     output: { dimension: number; data: Float32Array };
+  };
+  translation: {
+    /**
+     * Texts of the batch, all in the same language pair; the pair as the model family names it (see
+     * `translation-languages.ts`), and the most tokens to generate per text.
+     */
+    input: { texts: string[]; languages: PipelineLanguages; maxNewTokens: number };
+    /** One translation per text, in order. */
+    output: { translations: string[] };
   };
 }
 

@@ -3,6 +3,7 @@
  * inside model workers (see `model-worker.ts`); the main thread never loads a model.
  */
 import { env, pipeline } from '@huggingface/transformers';
+import { loadTranslation } from './translation-task';
 import type { ModelTask, TaskInput, TaskOutput, WorkerSetup } from './worker-protocol';
 
 /** The result of one batch and the buffers to transfer (not copy) back to the main thread. */
@@ -56,7 +57,8 @@ async function loadFeatureExtraction(setup: WorkerSetup): Promise<LoadedTask<'fe
   };
 }
 
-/** Loader of each task. A `translation` task adds its loader here. */
+/** Loader of each task. */
 export const TASK_LOADERS: { [T in ModelTask]: (setup: WorkerSetup) => Promise<LoadedTask<T>> } = {
   'feature-extraction': loadFeatureExtraction,
+  translation: loadTranslation,
 };

@@ -73,8 +73,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const logger = options.logger ?? createLogger({ level: config.log.level, pretty: config.log.pretty, role: options.role });
   await ensureRedisReachable(config.redis.url, { startLocal: config.redis.startLocal, logger });
   const runtimeOptions = runtimeOptionsFromConfig(config);
-  const modelRuntime = config.models.embeddingModel ? new TransformerModelRuntime(runtimeOptions) : undefined;
-  const embedder = modelRuntime?.featureExtractor(config.models.embeddingModel);
+  // One runtime (worker threads, batching) for every transformer model the configuration names.
+  const modelRuntime = config.models.embeddingModel || config.translation.model ? new TransformerModelRuntime(runtimeOptions) : undefined;
+  const embedder = config.models.embeddingModel ? modelRuntime?.featureExtractor(config.models.embeddingModel) : undefined;
   if (embedder && EMBEDDING_INTENT_KINDS.includes(config.nlu.intentClassifier)) {
     // The intent model needs it for every message: fail at start-up (model missing, CUDA absent), not on the first chat.
     try {
@@ -124,7 +125,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const identifier = new FastTextLanguageIdentifier();
   let translator;
   try {
-    translator = await createTranslator(config.translation, { redis, keyPrefix: config.redis.keyPrefix, logger });
+    translator = await createTranslator(config.translation, { redis, keyPrefix: config.redis.keyPrefix, logger, ...(modelRuntime ? { modelRuntime } : { runtimeOptions }) });
   } catch (error) {
     await queues.close().catch(() => undefined);
     await redisFactory.closeAll();
