@@ -21,6 +21,32 @@ function setting<T extends z.ZodType>(schema: T, meta: SettingMeta): T {
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** One `SLACK_ROUTES` rule: the conditions it needs (all must hold) and the channel it sends handoffs to. */
+export const slackRouteRuleSchema = z
+  .strictObject({
+    workspace: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a workspace slug').optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639-1 code such as de').optional(),
+    intent: z.string().min(1).optional(),
+    channel: z.string().min(1, 'must name a Slack channel id'),
+  })
+  .refine((rule) => rule.workspace !== undefined || rule.language !== undefined || rule.intent !== undefined, {
+    message: 'a rule needs workspace, language or intent; the fallback channel is SLACK_AGENTS_CHANNEL',
+  });
+
+/** A validated `SLACK_ROUTES` rule. */
+export type SlackRouteRule = z.infer<typeof slackRouteRuleSchema>;
+
+// The environment can only carry a string, so SLACK_ROUTES arrives as JSON text; a config file gives the list itself.
+const slackRoutesSetting = z.preprocess((value, context) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be a JSON list such as [{"language":"de","channel":"C0123"}]' });
+    return z.NEVER;
+  }
+}, z.array(slackRouteRuleSchema));
+
 /** The configuration schema (zod). Parse input with {@link loadConfig} rather than directly. */
 export const configSchema = z.strictObject({
   server: z
@@ -176,10 +202,19 @@ export const configSchema = z.strictObject({
     .prefault({}),
   translation: z
     .strictObject({
-      engine: setting(z.enum(['auto', 'apertium', 'none']).default('auto'), {
+      engine: setting(z.enum(['auto', 'apertium', 'transformers', 'none']).default('auto'), {
         env: 'TRANSLATION_ENGINE',
         description:
-          'Machine translation: `apertium` (offline, Debian packages apertium, apertium-apy, apertium-eng-spa, apertium-fr-es, apertium-es-pt, apertium-spa-ita: en<->es, fr/pt/it via es; start-up fails without it), `auto` (Apertium when installed), or `none`.',
+          'Machine translation: `apertium` (offline, Debian packages apertium, apertium-apy, apertium-eng-spa, apertium-fr-es, apertium-es-pt, apertium-spa-ita: en<->es, fr/pt/it via es; start-up fails without it), `transformers` (the TRANSLATION_MODEL model only), `auto` (per language pair: Apertium where installed and it has the pair, the TRANSLATION_MODEL model otherwise; order set by TRANSLATION_PREFER), or `none`.',
+      }),
+      model: setting(z.string().default(''), {
+        env: 'TRANSLATION_MODEL',
+        description:
+          'Transformer translation model(s) run by the model runtime from MODELS_DIR, comma-separated hub ids: an NLLB (`Xenova/nllb-200-distilled-600M`) or M2M100 (`Xenova/m2m100_418M`) model for many pairs, or per-pair opus-mt models (`Xenova/opus-mt-es-en,Xenova/opus-mt-en-es`). Empty: off. Fetch with `npm run models:download`.',
+      }),
+      prefer: setting(z.enum(['apertium', 'transformers']).default('apertium'), {
+        env: 'TRANSLATION_PREFER',
+        description: 'With TRANSLATION_ENGINE=auto, which backend translates a pair that both Apertium and the TRANSLATION_MODEL model cover.',
       }),
       apertiumUrl: setting(z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''), {
         env: 'TRANSLATION_APERTIUM_URL',
@@ -312,6 +347,49 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  slack: z
+    .strictObject({
+      enabled: setting(z.boolean().default(false), {
+        env: 'SLACK_ENABLED',
+        description:
+          'Hand conversations to people in Slack: one thread per handoff in the agents channel, agent replies relayed to the shopper. Needs SLACK_BOT_TOKEN, SLACK_AGENTS_CHANNEL and SLACK_SIGNING_SECRET (or Socket Mode with SLACK_APP_TOKEN). In progress (issue #6): the Slack transport is built and tested but not mounted yet, so this has no effect today; handed-over conversations wait in `/api/conversations?state=waiting_agent`.',
+      }),
+      botToken: setting(z.union([z.literal(''), z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-...)')]).default(''), {
+        env: 'SLACK_BOT_TOKEN',
+        description: 'Bot user OAuth token of the Slack app (`xoxb-...`), from "OAuth & Permissions".',
+        secret: true,
+      }),
+      signingSecret: setting(z.string().default(''), {
+        env: 'SLACK_SIGNING_SECRET',
+        description:
+          'Signing secret of the Slack app ("Basic Information"); requests to `/slack/*` without a valid signature from the last 5 minutes get 401.',
+        secret: true,
+      }),
+      agentsChannel: setting(z.string().default(''), {
+        env: 'SLACK_AGENTS_CHANNEL',
+        description: 'Channel id (e.g. `C0123456789`) where handoffs open their threads when no SLACK_ROUTES rule matches. Invite the bot to it.',
+      }),
+      socketMode: setting(z.boolean().default(false), {
+        env: 'SLACK_SOCKET_MODE',
+        description:
+          'Receive Slack events over a WebSocket the app opens (local development without a public URL) instead of HTTP at `/slack/events`, `/slack/commands`, `/slack/actions`. Needs SLACK_APP_TOKEN.',
+      }),
+      appToken: setting(z.union([z.literal(''), z.string().regex(/^xapp-/, 'must be an app-level token (xapp-...)')]).default(''), {
+        env: 'SLACK_APP_TOKEN',
+        description: 'App-level token with the `connections:write` scope (`xapp-...`), used only by Socket Mode.',
+        secret: true,
+      }),
+      apiUrl: setting(z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'), {
+        env: 'SLACK_API_URL',
+        description: 'Base URL of the Slack Web API. Change it only to point at a test double or a proxy.',
+      }),
+      routes: setting(slackRoutesSetting.default([]), {
+        env: 'SLACK_ROUTES',
+        description:
+          'JSON list of rules sending handoffs to other channels, first match wins, e.g. `[{"language":"de","channel":"C0DE"},{"workspace":"shop-b","intent":"refund","channel":"C0REFUND"}]`. A rule matches when each of its `workspace`, `language`, `intent` equals the conversation\'s.',
+      }),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: setting(logLevel.default('info'), { env: 'LOG_LEVEL', description: 'pino log level.' }),
@@ -330,6 +408,7 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
 }).superRefine((config, context) => {
+  checkSlack(config.slack, context);
   const kind = config.nlu.intentClassifier;
   if ((kind === 'embedding-head' || kind === 'hybrid-embedding') && !config.models.embeddingModel) {
     context.addIssue({
@@ -339,6 +418,24 @@ export const configSchema = z.strictObject({
     });
   }
 });
+
+/** Settings that only make sense together: Slack needs its tokens once it is on. */
+function checkSlack(
+  slack: { enabled: boolean; botToken: string; signingSecret: string; agentsChannel: string; socketMode: boolean; appToken: string },
+  context: z.RefinementCtx,
+): void {
+  if (!slack.enabled) return;
+  const missing = (key: string, message: string): void => {
+    context.addIssue({ code: 'custom', path: ['slack', key], message });
+  };
+  if (!slack.botToken) missing('botToken', 'SLACK_ENABLED needs the bot token (xoxb-...) of the Slack app');
+  if (!slack.agentsChannel) missing('agentsChannel', 'SLACK_ENABLED needs the id of the channel where handoff threads open');
+  if (slack.socketMode && !slack.appToken) missing('appToken', 'SLACK_SOCKET_MODE needs an app-level token (xapp-...) with connections:write');
+  // Socket Mode traffic arrives over the app's own authenticated WebSocket, so only HTTP mode checks signatures.
+  if (!slack.socketMode && !slack.signingSecret) {
+    missing('signingSecret', 'SLACK_ENABLED in HTTP mode needs the signing secret, or set SLACK_SOCKET_MODE=true for local development');
+  }
+}
 
 /** The validated configuration every module receives. */
 export type Config = z.infer<typeof configSchema>;

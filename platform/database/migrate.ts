@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial';
 import * as commerce from './migrations/0002-commerce';
 import * as models from './migrations/0003-models';
 import * as knowledge from './migrations/0004-knowledge';
+import * as handoffs from './migrations/0005-handoffs';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-commerce': commerce,
   '0003-models': models,
   '0004-knowledge': knowledge,
+  '0005-handoffs': handoffs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -295,6 +295,27 @@ export interface KbIndexStateTable {
   updated_at: number;
 }
 
+/** Status of a handoff to people. */
+export type HandoffStatus = 'waiting' | 'claimed' | 'resolved';
+
+/** One handoff of a conversation to the agents (see migration 0005). */
+export interface HandoffsTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  status: HandoffStatus;
+  reason: string;
+  slack_channel: string | null;
+  slack_thread_ts: string | null;
+  agent_slack_id: string | null;
+  agent_name: string | null;
+  agent_email: string | null;
+  created_at: number;
+  claimed_at: number | null;
+  resolved_at: number | null;
+  reminded_at: number | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -315,4 +336,5 @@ export interface Database {
   kb_audit_log: KbAuditLogTable;
   kb_ratings: KbRatingsTable;
   kb_index_state: KbIndexStateTable;
+  handoffs: HandoffsTable;
 }

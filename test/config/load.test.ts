@@ -88,6 +88,57 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when Slack is configured', () => {
+    const slackEnv = { SLACK_ENABLED: 'true', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3cret', SLACK_AGENTS_CHANNEL: 'C0AGENTS' };
+
+    it('is off by default, pointing at Slack\'s API with no routes', () => {
+      expect(loadConfig({ env: {} }).slack).toEqual({
+        enabled: false, botToken: '', signingSecret: '', agentsChannel: '', socketMode: false, appToken: '', apiUrl: 'https://slack.com/api/', routes: [],
+      });
+    });
+
+    it('refuses SLACK_ENABLED without the bot token, the channel and the signing secret, naming each key', () => {
+      const error = captureConfigError(() => loadConfig({ env: { SLACK_ENABLED: 'true' } }));
+      expect(error.message).toContain('slack.botToken (env SLACK_BOT_TOKEN)');
+      expect(error.message).toContain('slack.agentsChannel (env SLACK_AGENTS_CHANNEL)');
+      expect(error.message).toContain('slack.signingSecret (env SLACK_SIGNING_SECRET)');
+    });
+
+    it('needs the app token, not the signing secret, in Socket Mode', () => {
+      const env = { ...slackEnv, SLACK_SIGNING_SECRET: '', SLACK_SOCKET_MODE: 'true' };
+      const error = captureConfigError(() => loadConfig({ env }));
+      expect(error.message).toContain('slack.appToken (env SLACK_APP_TOKEN)');
+      expect(error.message).not.toContain('slack.signingSecret');
+      expect(loadConfig({ env: { ...env, SLACK_APP_TOKEN: 'xapp-1' } }).slack.socketMode).toBe(true);
+    });
+
+    it('refuses a user token where the bot token belongs', () => {
+      expect(captureConfigError(() => loadConfig({ env: { ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-1' } })).message).toContain('must be a bot token');
+    });
+
+    it('reads SLACK_ROUTES as a JSON list of rules', () => {
+      const routes = [{ language: 'de', channel: 'C0DE' }, { workspace: 'shop-b', intent: 'refund', channel: 'C0REFUND' }];
+      expect(loadConfig({ env: { ...slackEnv, SLACK_ROUTES: JSON.stringify(routes) } }).slack.routes).toEqual(routes);
+    });
+
+    it.each([
+      ['text that is not JSON', 'language=de', 'must be a JSON list'],
+      ['a rule without conditions', '[{"channel":"C0X"}]', 'a rule needs workspace, language or intent'],
+      ['a rule without channel', '[{"language":"de"}]', 'slack.routes.0.channel'],
+      ['an unknown condition', '[{"country":"DE","channel":"C0X"}]', 'country'],
+    ])('refuses %s in SLACK_ROUTES', (_label, raw, expected) => {
+      const error = captureConfigError(() => loadConfig({ env: { ...slackEnv, SLACK_ROUTES: raw } }));
+      expect(error.message).toContain('slack.routes');
+      expect(error.message).toContain(expected);
+    });
+
+    it('hides the Slack tokens when the configuration is logged', () => {
+      const dump = JSON.stringify(redactConfig(loadConfig({ env: slackEnv })));
+      expect(dump).not.toContain('xoxb-1');
+      expect(dump).not.toContain('s3cret');
+    });
+  });
+
   describe('when the YAML file has an unknown key', () => {
     it('refuses the file naming the key', () => {
       const file = writeFile('unknown.yaml', 'server:\n  port: 4000\n  colour: blue\n');
@@ -188,6 +239,13 @@ describe('listSettings', () => {
   });
 
   it('marks exactly the secrets as secret', () => {
-    expect(settings.filter((s) => s.secret).map((s) => s.env).sort()).toEqual(['ADMIN_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+    expect(settings.filter((s) => s.secret).map((s) => s.env).sort()).toEqual([
+      'ADMIN_TOKEN',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'SLACK_APP_TOKEN',
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+    ]);
   });
 });

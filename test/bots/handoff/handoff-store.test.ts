@@ -1,0 +1,76 @@
+import { HandoffStore } from '../../../bots/handoff/handoff-store';
+import { ConversationStore } from '../../../bots/runtime/conversation-store';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
+import { WorkspaceStore } from '../../../platform/workspaces';
+import { engines, type TestDatabase } from '../../support/databases';
+
+describe.each(engines)('HandoffStore on %s', (_engine, createDatabase) => {
+  let database: TestDatabase;
+  let handle: DatabaseHandle;
+  let store: HandoffStore;
+  let conversations: ConversationStore;
+  let workspaceId: string;
+  let counter = 0;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    handle = openDatabase(database.url);
+    await migrateToLatest(handle.db as never);
+    store = new HandoffStore(handle.db);
+    conversations = new ConversationStore(handle.db, handle.engine);
+    workspaceId = (await new WorkspaceStore(handle.db).ensure({ slug: 'handoffs', name: 'Handoffs', defaultLanguage: 'en' })).workspace.id;
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+    await database?.drop();
+  });
+
+  async function newConversation(): Promise<string> {
+    counter++;
+    const conversation = await conversations.resolveConversation({ workspaceId, channel: 'webchat', conversationKey: `key-${counter}`, sender: { externalId: `shopper-${counter}` } });
+    return conversation.id;
+  }
+
+  it('opens one handoff per conversation and reuses it when escalated again', async () => {
+    const conversationId = await newConversation();
+    const first = await store.open({ workspaceId, conversationId, reason: 'asked', slackChannel: 'C1' });
+    expect(first.created).toBe(true);
+    expect(first.handoff).toMatchObject({ status: 'waiting', reason: 'asked', slackChannel: 'C1', slackThreadTs: null, agent: null });
+    const again = await store.open({ workspaceId, conversationId, reason: 'complaint', slackChannel: 'C1' });
+    expect(again).toEqual({ handoff: first.handoff, created: false });
+    const concurrent = await Promise.all([1, 2, 3].map(async () => store.open({ workspaceId, conversationId: await newConversationOnce(), reason: 'asked', slackChannel: 'C1' })));
+    expect(concurrent.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  let shared: Promise<string> | undefined;
+  function newConversationOnce(): Promise<string> {
+    shared ??= newConversation();
+    return shared;
+  }
+
+  it('finds a handoff by its thread, lets one claim win, and resolves once', async () => {
+    const conversationId = await newConversation();
+    const { handoff } = await store.open({ workspaceId, conversationId, reason: 'frustration', slackChannel: 'C1' });
+    await store.setThread(handoff.id, 'C1', '1700000000.000100');
+    expect((await store.byThread('C1', '1700000000.000100'))?.id).toBe(handoff.id);
+    const claimed = await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: 'ana@shop.example' });
+    expect(claimed).toMatchObject({ status: 'claimed', agent: { slackId: 'U1', name: 'Ana', email: 'ana@shop.example' } });
+    const takenOver = await store.claim(handoff.id, { slackId: 'U2', name: 'Ben', email: null });
+    expect(takenOver?.agent?.name).toBe('Ben');
+    expect(await store.resolve(handoff.id)).toMatchObject({ status: 'resolved' });
+    expect(await store.resolve(handoff.id)).toBeUndefined();
+    expect(await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: null })).toBeUndefined();
+    // Resolved: the next escalation opens a new handoff.
+    expect((await store.open({ workspaceId, conversationId, reason: 'asked', slackChannel: 'C2' })).created).toBe(true);
+  });
+
+  it('lists waiting handoffs older than a time once for reminders', async () => {
+    const conversationId = await newConversation();
+    const { handoff } = await store.open({ workspaceId, conversationId, reason: 'asked', slackChannel: 'C1' }, 1000);
+    expect((await store.unclaimedSince(2000)).map((h) => h.id)).toContain(handoff.id);
+    expect(await store.markReminded(handoff.id)).toBe(true);
+    expect(await store.markReminded(handoff.id)).toBe(false);
+    expect((await store.unclaimedSince(2000)).map((h) => h.id)).not.toContain(handoff.id);
+  });
+});
