@@ -352,7 +352,7 @@ export const configSchema = z.strictObject({
       enabled: setting(z.boolean().default(false), {
         env: 'SLACK_ENABLED',
         description:
-          'Hand conversations to people in Slack: one thread per handoff in the agents channel, agent replies relayed to the shopper. Needs SLACK_BOT_TOKEN, SLACK_AGENTS_CHANNEL and SLACK_SIGNING_SECRET (or Socket Mode with SLACK_APP_TOKEN). In progress (issue #6): the Slack transport is built and tested but not mounted yet, so this has no effect today; handed-over conversations wait in `/api/conversations?state=waiting_agent`.',
+          'Hand conversations to people in Slack: one thread per handoff in the agents channel, agent replies relayed to the shopper. Needs SLACK_BOT_TOKEN, SLACK_AGENTS_CHANNEL and SLACK_SIGNING_SECRET (or Socket Mode with SLACK_APP_TOKEN).',
       }),
       botToken: setting(z.union([z.literal(''), z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-...)')]).default(''), {
         env: 'SLACK_BOT_TOKEN',
@@ -368,6 +368,10 @@ export const configSchema = z.strictObject({
       agentsChannel: setting(z.string().default(''), {
         env: 'SLACK_AGENTS_CHANNEL',
         description: 'Channel id (e.g. `C0123456789`) where handoffs open their threads when no SLACK_ROUTES rule matches. Invite the bot to it.',
+      }),
+      agentLanguage: setting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 language code').default('en'), {
+        env: 'SLACK_AGENT_LANGUAGE',
+        description: "The agents' language: shopper messages are translated into it in the Slack threads, agent replies out of it to the shopper's.",
       }),
       socketMode: setting(z.boolean().default(false), {
         env: 'SLACK_SOCKET_MODE',

@@ -16,7 +16,16 @@ export const queueNames = {
   training: 'training',
   /** Knowledge-base re-indexing after publishing (one job per change, applied in order). */
   knowledge: 'knowledge',
+  /** Human handoff work that talks to Slack, in order: thread posts, relayed messages, agent replies, button clicks. */
+  handoff: 'handoff',
 } as const;
+
+/** Payload of a `handoff` job (processed one at a time, in order; a Slack outage delays them all, reorders none). */
+export type HandoffJobData =
+  | { kind: 'post-thread'; handoffId: string }
+  | { kind: 'relay-shopper'; handoffId: string; messageId: string }
+  | { kind: 'agent-reply'; channel: string; threadTs: string; ts: string; userId: string; text: string }
+  | { kind: 'action'; action: 'claim' | 'resolve' | 'transfer'; conversationId: string; userId: string; channel: string; messageTs: string; value?: string };
 
 /** Payload of a `knowledge` job: articles whose published texts changed in a workspace. */
 export interface ReindexKnowledgeJobData {
@@ -119,6 +128,14 @@ export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typ
       removeOnFail: keepFailed,
     },
     // Cheap and idempotent (a re-index of the same articles converges to the same index), so retried freely.
+    // Slack outages are waited out (the worker pauses on 429/5xx and retries the same job first), so attempts only
+    // count real failures of the job itself.
+    handoff: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnFail: keepFailed,
+    },
     knowledge: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 500 },
@@ -139,6 +156,7 @@ export interface Queues {
   outbound: Queue<OutboundJobData>;
   training: Queue<TrainModelJobData>;
   knowledge: Queue<ReindexKnowledgeJobData>;
+  handoff: Queue<HandoffJobData>;
   close(): Promise<void>;
 }
 
@@ -152,13 +170,15 @@ export function openQueues(connection: ConnectionOptions, redisKeyPrefix: string
   const outbound = new Queue<OutboundJobData>(queueNames.outbound, { connection, prefix, defaultJobOptions: defaults.outbound, streams });
   const training = new Queue<TrainModelJobData>(queueNames.training, { connection, prefix, defaultJobOptions: defaults.training, streams });
   const knowledge = new Queue<ReindexKnowledgeJobData>(queueNames.knowledge, { connection, prefix, defaultJobOptions: defaults.knowledge, streams });
+  const handoff = new Queue<HandoffJobData>(queueNames.handoff, { connection, prefix, defaultJobOptions: defaults.handoff, streams });
   return {
     inbound,
     outbound,
     training,
     knowledge,
+    handoff,
     async close() {
-      await Promise.all([inbound.close(), outbound.close(), training.close(), knowledge.close()]);
+      await Promise.all([inbound.close(), outbound.close(), training.close(), knowledge.close(), handoff.close()]);
     },
   };
 }

@@ -336,6 +336,8 @@ export class ConversationStore {
     outgoing: OutgoingMessage;
     nextState?: ConversationState;
     at?: number;
+    /** The source's id of the message (e.g. a Slack reply's ts): storing the same one twice fails with a unique violation. */
+    channelMessageId?: string;
   }): Promise<StoredMessage> {
     const at = input.at ?? Date.now();
     return this.writes.run(async (trx) => {
@@ -359,7 +361,7 @@ export class ConversationStore {
         author: input.outgoing.author,
         author_name: input.outgoing.authorName ?? null,
         channel: input.conversation.channel,
-        channel_message_id: null,
+        channel_message_id: input.channelMessageId ?? null,
         language: input.outgoing.reply.language,
         language_confidence: null,
         text: input.outgoing.reply.text,

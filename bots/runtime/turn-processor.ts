@@ -17,6 +17,7 @@ import { defaultUnderstandingPolicy, type Skill, type SkillServices, type Unders
 import { templateSets, templatesFor } from './templates';
 import { skillTextsFor } from './templates/skills';
 import type { UnderstandingProvider } from './understanding-service';
+import type { TurnRecord } from '../handoff/handoff-service';
 
 /** Settings of the language decision. */
 export interface LanguageSettings {
@@ -40,6 +41,11 @@ export interface TurnProcessorDeps {
   /** Data the skills use (commerce). */
   services?: SkillServices;
   policy?: UnderstandingPolicy;
+  /**
+   * The human handoff (Slack): told about every turn before it is stored, so an escalation opens a thread and a
+   * handed-over conversation's messages reach it. Idempotent per message, so a retried turn adds nothing.
+   */
+  handoff?: { afterTurn(turn: TurnRecord): Promise<void> };
   logger: Logger;
 }
 
@@ -138,6 +144,15 @@ export class TurnProcessor {
       },
       this.deps.skills,
     );
+    // Before the turn is stored: if this fails, the message stays pending and the whole turn is retried.
+    await this.deps.handoff?.afterTurn({
+      conversation,
+      message,
+      nextState: outcome.nextState,
+      skill: outcome.skill,
+      language: decision.language,
+      ...(understanding ? { intent: understanding.intent.intent } : {}),
+    });
     const stored = await this.deps.store.completeTurn({
       inboundId: message.id,
       conversationId: conversation.id,

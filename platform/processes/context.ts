@@ -21,6 +21,9 @@ import { UnderstandingService } from '../../bots/runtime/understanding-service';
 import { LiveModels } from '../../workers/model-registry/live-models';
 import { subscribeModelEvents } from '../../workers/model-registry/model-events';
 import { KnowledgeModule } from '../../knowledge/knowledge-module';
+import { HandoffStore } from '../../bots/handoff/handoff-store';
+import { HandoffService } from '../../bots/handoff/handoff-service';
+import type { Translator } from '../../nlu/translation';
 import { createTranslator } from '../../nlu/translation';
 import { subscribeIndexChanged } from '../../knowledge/indexing/index-events';
 import { ModelRegistry } from '../../workers/model-registry/model-registry';
@@ -52,6 +55,12 @@ export interface PlatformContext {
   understanding: UnderstandingService;
   /** The knowledge base: store, per-workspace retrieval indexes, answers. */
   knowledge: KnowledgeModule;
+  /** Machine translation (Apertium and/or a transformers.js model), when available. */
+  translator: Translator | undefined;
+  /** Handoffs to people (one per escalation until resolved). */
+  handoffs: HandoffStore;
+  /** The Slack handoff: present when Slack is enabled. */
+  handoff: HandoffService | undefined;
   /** Transformer models, when MODELS_EMBEDDING is set (nothing loads until first used). */
   modelRuntime: TransformerModelRuntime | undefined;
   /** Closes the model runtime, queues, Redis and the database, in that order. */
@@ -123,7 +132,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const subscriber = redisFactory.create('model-events', { blocking: true });
   await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
   const identifier = new FastTextLanguageIdentifier();
-  let translator;
+  let translator: Translator | undefined;
   try {
     translator = await createTranslator(config.translation, { redis, keyPrefix: config.redis.keyPrefix, logger, ...(modelRuntime ? { modelRuntime } : { runtimeOptions }) });
   } catch (error) {
@@ -150,6 +159,16 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   await subscribeIndexChanged(subscriber, config.redis.keyPrefix, (event) => {
     void knowledge.handleIndexChanged(event);
   });
+  const handoffs = new HandoffStore(database.db);
+  const handoff = config.slack.enabled
+    ? new HandoffService({
+        handoffs,
+        queue: queues.handoff,
+        routing: { rules: config.slack.routes, fallback: config.slack.agentsChannel },
+        workspaceSlug: async (id) => (await workspaces.findById(id))?.slug ?? id,
+        logger,
+      })
+    : undefined;
   return {
     config,
     logger,
@@ -170,6 +189,9 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     liveIntents,
     understanding: new UnderstandingService(liveIntents, commerce, logger, workspaces, embedder),
     knowledge,
+    translator,
+    handoffs,
+    handoff,
     modelRuntime,
     async close() {
       await translator?.close?.().catch(() => undefined);

@@ -14,6 +14,7 @@ import { attachWebchat } from '../../bots/channels/webchat/socket-server';
 import { describeWidgetRoutes, widgetRoutes } from '../../bots/channels/webchat/widget-routes';
 import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
 import { describeNluRoutes, nluRoutes } from '../../bots/api/nlu-routes';
+import { createSlackApp, DeliveryDedup } from '../../bots/channels/slack';
 import { CatalogImporter, commerceRoutes } from '../../commerce';
 import { describeCommerceRoutes } from '../../commerce/commerce-routes';
 import { helpPages } from '../../knowledge/api/help-pages';
@@ -57,6 +58,16 @@ export async function startServer(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.server.trustProxy);
+  // Slack signs the raw body: its routes go before the JSON parser (bots/channels/slack/slack-app.ts).
+  const slack =
+    config.slack.enabled && context.handoff
+      ? await createSlackApp(config.slack, {
+          handlers: context.handoff.slackHandlers(),
+          dedup: new DeliveryDedup(context.redis, config.redis.keyPrefix),
+          logger,
+        })
+      : undefined;
+  if (slack?.router) app.use(slack.router);
   // Knowledge-base imports carry whole folders of articles; everything else keeps the small limit.
   app.use('/api/knowledge/import', express.json({ limit: config.knowledge.importBodyLimit }));
   app.use(express.json({ limit: config.server.jsonBodyLimit }));
@@ -121,7 +132,7 @@ export async function startServer(
   app.use(
     QUEUE_DASHBOARD_PATH,
     requireAdminForDashboard(context.tokens),
-    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training, context.queues.knowledge]),
+    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training, context.queues.knowledge, context.queues.handoff]),
   );
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   app.use(errorHandler(logger));
@@ -154,6 +165,7 @@ export async function startServer(
   const host = config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url }, 'server listening');
+  await slack?.start();
   // Without PUBLIC_URL, answers link to this server's own address (its real port, when started on port 0).
   if (!config.server.publicUrl) context.knowledge.setPublicUrl(url);
   return {
@@ -165,6 +177,7 @@ export async function startServer(
     port,
     async close() {
       accepting = false;
+      await slack?.stop().catch(() => undefined);
       // io.close() disconnects sockets and closes the HTTP server; in-flight handlers finish their transactions.
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -15,8 +15,10 @@ import { defaultSkills } from '../../bots/runtime/skills/skill-list';
 import { trainModelProcessor } from '../../workers/jobs/train-model.job';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
-import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
+import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type HandoffJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
 import { reindexKnowledgeProcessor } from '../../workers/jobs/reindex-knowledge.job';
+import { HandoffJobs } from '../../bots/handoff/handoff-jobs';
+import { createSlackWebClient, SlackSender, SlackUserDirectory } from '../../bots/channels/slack';
 import type { PlatformContext } from './context';
 import { socketIoKey } from './server';
 
@@ -53,6 +55,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     language: config.language,
     understanding: context.understanding,
     services: { commerce: context.commerce, knowledge: context.knowledge },
+    ...(context.handoff ? { handoff: context.handoff } : {}),
     policy: {
       minConfidence: config.nlu.minConfidence,
       frustrationHandoff: config.nlu.frustrationHandoff,
@@ -138,7 +141,24 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   inboundWorker.on('failed', (job, error) => {
     logger.error({ err: error, messageId: job?.data.messageId, attempt: job?.attemptsMade }, 'turn failed');
   });
-  for (const worker of [inboundWorker, outboundWorker, trainingWorker, knowledgeWorker]) {
+  // The Slack side of handoffs: one job at a time, in order (see bots/handoff/handoff-jobs.ts).
+  let handoffWorker: Worker<HandoffJobData> | undefined;
+  if (config.slack.enabled) {
+    const client = createSlackWebClient(config.slack);
+    handoffWorker = new HandoffJobs({
+      db: context.database.db,
+      handoffs: context.handoffs,
+      store,
+      sender: new SlackSender(client),
+      users: new SlackUserDirectory(client),
+      ...(context.translator ? { translator: context.translator } : {}),
+      agentLanguage: config.slack.agentLanguage,
+      outbound: queues.outbound,
+      logger,
+    }).start(common('handoff-worker'));
+    handoffWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'handoff job failed'));
+  }
+  for (const worker of [inboundWorker, outboundWorker, trainingWorker, knowledgeWorker, ...(handoffWorker ? [handoffWorker] : [])]) {
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   }
 
@@ -174,7 +194,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
       await Promise.allSettled([...localTurns]);
       outboundBatcher.flush();
-      await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close()]);
+      await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
     },
   };
 }

@@ -71,11 +71,11 @@ describe('queue dashboard', () => {
       expect((await get('', `Bearer ${platform.adminToken}`)).status).toBe(200);
     });
 
-    it('lists the four queues in its API', async () => {
+    it('lists every queue in its API', async () => {
       const response = await get('/api/queues', basic('admin', platform.adminToken));
       expect(response.status).toBe(200);
       const body = (await response.json()) as { queues: Array<{ name: string; type: string; counts: Record<string, number> }> };
-      expect(body.queues.map((q) => q.name).sort()).toEqual(['inbound', 'knowledge', 'outbound', 'training']);
+      expect(body.queues.map((q) => q.name).sort()).toEqual(['handoff', 'inbound', 'knowledge', 'outbound', 'training']);
       for (const queue of body.queues) {
         expect(queue.type).toBe('bullmq');
         expect(queue.counts).toEqual(expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }));

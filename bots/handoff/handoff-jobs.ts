@@ -1,0 +1,218 @@
+/**
+ * The `handoff` queue's processor: the Slack side of a handoff and the delivery of agents' replies to shoppers.
+ *
+ * - `post-thread`: the thread's root message (shopper, channel, language, order, reason, the recent transcript
+ *   translated into the agents' language with the originals) in the routed agents channel; its `ts` is stored.
+ * - `relay-shopper`: a shopper message into the thread, original plus translation (or "not translated").
+ * - `agent-reply`: an agent's thread reply, translated into the shopper's language and delivered on the shopper's
+ *   channel with the agent's name; the first reply claims a waiting handoff. Stored with the Slack `ts` as its channel
+ *   message id, so a redelivered reply is stored and sent once.
+ * - `action`: Claim, Resolve (back to the bot; the shopper is told), Transfer (a new thread in another channel).
+ *
+ * A Slack failure that may pass (429, 5xx, network) pauses the whole queue for Slack's Retry-After (or a backoff) and
+ * puts the same job back first, so later jobs never overtake it. A translation failure never blocks a message: it
+ * is relayed with its language and "not translated".
+ */
+import { Worker, type Job, type WorkerOptions } from 'bullmq';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { isUniqueViolation, type Database } from '../../platform/database';
+import type { Translator } from '../../nlu/translation/translator';
+import { jobIds, type HandoffJobData, type OutboundJobData } from '../../workers/queues';
+import type { Queue } from 'bullmq';
+import { handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
+import type { ConversationStore, StoredMessage } from '../runtime/conversation-store';
+import { templatesFor } from '../runtime/templates';
+import type { Handoff, HandoffStore } from './handoff-store';
+
+/** What the processor needs. */
+export interface HandoffJobDeps {
+  db: Kysely<Database>;
+  handoffs: HandoffStore;
+  store: ConversationStore;
+  sender: SlackSender;
+  users: SlackUserDirectory;
+  translator?: Translator;
+  /** The agents' language. */
+  agentLanguage: string;
+  outbound: Queue<OutboundJobData>;
+  logger: Logger;
+  /** Pause after a Slack failure without Retry-After. @defaultValue 2000 */
+  retryPauseMs?: number;
+}
+
+const TRANSCRIPT_MESSAGES = 12;
+
+const REASONS: Record<string, string> = {
+  asked: 'asked for a person',
+  complaint: 'complaint',
+  frustration: 'strong frustration',
+  not_understood: 'the bot did not understand twice',
+  risk_review: 'risk review',
+};
+
+/** A translation, or the original marked as not translated (never an error). */
+async function translated(deps: HandoffJobDeps, text: string, from: string | null, to: string): Promise<{ text: string; from: string; translated: boolean }> {
+  const source = from ?? to;
+  if (source === to || !deps.translator || !deps.translator.supports(source, to)) return { text, from: source, translated: source === to };
+  try {
+    return { text: await deps.translator.translate(text, source, to), from: source, translated: true };
+  } catch (error) {
+    deps.logger.warn({ err: error, from: source, to }, 'translation failed; relaying the original');
+    return { text, from: source, translated: false };
+  }
+}
+
+/** See the file comment. */
+export class HandoffJobs {
+  constructor(private readonly deps: HandoffJobDeps) {}
+
+  /** Starts the worker: one job at a time, so Slack sees the messages in the order they happened. */
+  start(options: WorkerOptions): Worker<HandoffJobData> {
+    const worker: Worker<HandoffJobData> = new Worker<HandoffJobData>(
+      'handoff',
+      async (job) => {
+        try {
+          await this.process(job);
+        } catch (error) {
+          if (error instanceof SlackRetryableError) {
+            // Pause the queue and put this job back first: nothing behind it may reach Slack before it.
+            await worker.rateLimit(error.retryAfterMs ?? this.deps.retryPauseMs ?? 2000);
+            throw Worker.RateLimitError();
+          }
+          throw error;
+        }
+      },
+      { ...options, concurrency: 1 },
+    );
+    return worker;
+  }
+
+  /** Runs one job (exported for tests that drive the steps directly). */
+  async process(job: Pick<Job<HandoffJobData>, 'data'>): Promise<void> {
+    const data = job.data;
+    if (data.kind === 'post-thread') await this.postThread(data.handoffId);
+    else if (data.kind === 'relay-shopper') await this.relayShopper(data.handoffId, data.messageId);
+    else if (data.kind === 'agent-reply') await this.agentReply(data);
+    else await this.action(data);
+  }
+
+  private async summary(handoff: Handoff): Promise<HandoffSummary> {
+    const conversation = await this.deps.store.getConversation(handoff.conversationId);
+    if (!conversation) throw new Error(`Conversation ${handoff.conversationId} of handoff ${handoff.id} no longer exists`);
+    const customer = await this.deps.db.selectFrom('customers').select(['display_name', 'email']).where('id', '=', conversation.customer_id).executeTakeFirst();
+    const messages = (await this.deps.store.listMessages(conversation.id, { limit: TRANSCRIPT_MESSAGES })).slice(-TRANSCRIPT_MESSAGES);
+    const transcript: TranscriptLine[] = [];
+    for (const message of messages) transcript.push(await this.transcriptLine(message, conversation.language));
+    const language = conversation.language ?? 'en';
+    return {
+      conversationId: conversation.id,
+      shopper: { name: customer?.display_name ?? customer?.email ?? `shopper ${conversation.customer_id.slice(0, 8)}`, ...(customer?.email ? { email: customer.email } : {}) },
+      channel: conversation.channel,
+      language,
+      reason: REASONS[handoff.reason] ?? handoff.reason,
+      transcript,
+    };
+  }
+
+  private async transcriptLine(message: StoredMessage, conversationLanguage: string | null): Promise<TranscriptLine> {
+    const from = message.author === 'shopper' ? 'shopper' : message.author === 'agent' ? 'agent' : 'bot';
+    const language = message.language ?? conversationLanguage;
+    const result = await translated(this.deps, message.text, language, this.deps.agentLanguage);
+    const line: TranscriptLine = { from, at: new Date(Number(message.created_at)), text: result.text };
+    if (result.from !== this.deps.agentLanguage) line.original = { language: result.from, text: message.text };
+    return line;
+  }
+
+  private async postThread(handoffId: string): Promise<void> {
+    const handoff = await this.deps.handoffs.byId(handoffId);
+    if (!handoff || handoff.slackThreadTs || !handoff.slackChannel) return;
+    const root = handoffRootMessage(await this.summary(handoff));
+    const posted = await this.deps.sender.postMessage({ channel: handoff.slackChannel, text: root.text, blocks: root.blocks });
+    await this.deps.handoffs.setThread(handoff.id, posted.channel, posted.ts);
+  }
+
+  private async thread(handoffId: string): Promise<Handoff & { slackChannel: string; slackThreadTs: string }> {
+    const handoff = await this.deps.handoffs.byId(handoffId);
+    if (!handoff) throw new Error(`No handoff ${handoffId}`);
+    // The root is posted by an earlier job of the same ordered queue; if it failed for good there is no thread.
+    if (!handoff.slackChannel || !handoff.slackThreadTs) throw new SlackRetryableError(`The thread of handoff ${handoffId} is not posted yet`);
+    return handoff as Handoff & { slackChannel: string; slackThreadTs: string };
+  }
+
+  private async relayShopper(handoffId: string, messageId: string): Promise<void> {
+    const handoff = await this.thread(handoffId);
+    const message = await this.deps.store.getMessage(messageId);
+    if (!message) return;
+    const conversation = await this.deps.store.getConversation(message.conversation_id);
+    const result = await translated(this.deps, message.text, message.language ?? conversation?.language ?? null, this.deps.agentLanguage);
+    const original = message.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    const shown = result.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    const text =
+      result.from === this.deps.agentLanguage
+        ? `*Shopper:* ${original}`
+        : result.translated
+          ? `*Shopper* (${result.from}): ${shown}\n>_original:_ ${original}`
+          : `*Shopper* (${result.from}, not translated): ${original}`;
+    await this.deps.sender.postMessage({ channel: handoff.slackChannel, threadTs: handoff.slackThreadTs, text });
+  }
+
+  private async agentReply(data: Extract<HandoffJobData, { kind: 'agent-reply' }>): Promise<void> {
+    const handoff = await this.deps.handoffs.byThread(data.channel, data.threadTs);
+    if (!handoff || handoff.status === 'resolved') return;
+    const conversation = await this.deps.store.getConversation(handoff.conversationId);
+    if (!conversation) return;
+    const agent = await this.deps.users.lookup(data.userId);
+    if (handoff.status === 'waiting') await this.deps.handoffs.claim(handoff.id, { slackId: data.userId, name: agent.displayName, email: agent.email ?? null });
+    const language = conversation.language ?? 'en';
+    const result = await translated(this.deps, data.text, this.deps.agentLanguage, language);
+    let message: StoredMessage;
+    try {
+      message = await this.deps.store.appendOutgoing({
+        conversation,
+        outgoing: { reply: { text: result.text, language: result.translated ? language : this.deps.agentLanguage }, author: 'agent', authorName: agent.displayName },
+        nextState: 'with_agent',
+        channelMessageId: `slack:${data.channel}:${data.ts}`,
+      });
+    } catch (error) {
+      // Stored by an earlier attempt of this job (or a redelivery): it was queued for delivery then.
+      if (isUniqueViolation(error)) return;
+      throw error;
+    }
+    await this.deliver(conversation.workspace_id, conversation.id, conversation.channel, message);
+  }
+
+  private async deliver(workspaceId: string, conversationId: string, channel: string, message: StoredMessage): Promise<void> {
+    await this.deps.outbound.add('deliver', { items: [{ workspaceId, conversationId, messageId: message.id, channel }] }, { jobId: jobIds.outbound(message.id) });
+  }
+
+  private async action(data: Extract<HandoffJobData, { kind: 'action' }>): Promise<void> {
+    const handoff = await this.deps.handoffs.openFor(data.conversationId);
+    if (!handoff) return;
+    const agent = await this.deps.users.lookup(data.userId);
+    const conversation = await this.deps.store.getConversation(data.conversationId);
+    if (!conversation) return;
+    if (data.action === 'claim') {
+      await this.deps.handoffs.claim(handoff.id, { slackId: data.userId, name: agent.displayName, email: agent.email ?? null });
+      await this.deps.store.setState(conversation.id, 'with_agent');
+      const root = handoffRootMessage(await this.summary(handoff), { state: 'claimed', by: agent.displayName });
+      await this.deps.sender.update({ channel: data.channel, ts: data.messageTs, text: root.text, blocks: root.blocks });
+    } else if (data.action === 'resolve') {
+      if (!(await this.deps.handoffs.resolve(handoff.id))) return;
+      const templates = templatesFor(conversation.language ?? undefined);
+      const message = await this.deps.store.appendOutgoing({
+        conversation,
+        outgoing: { reply: { text: templates.returnedToBot, language: templates.language }, author: 'bot' },
+        nextState: 'bot',
+      });
+      await this.deliver(conversation.workspace_id, conversation.id, conversation.channel, message);
+      const root = handoffRootMessage(await this.summary(handoff), { state: 'resolved', by: agent.displayName });
+      await this.deps.sender.update({ channel: data.channel, ts: data.messageTs, text: root.text, blocks: root.blocks });
+    } else if (data.value) {
+      const root = handoffRootMessage(await this.summary(handoff));
+      const posted = await this.deps.sender.postMessage({ channel: data.value, text: root.text, blocks: root.blocks });
+      await this.deps.handoffs.setThread(handoff.id, posted.channel, posted.ts);
+      await this.deps.sender.postMessage({ channel: data.channel, threadTs: data.messageTs, text: `Transferred to <#${data.value}> by ${agent.displayName}.` });
+    }
+  }
+}

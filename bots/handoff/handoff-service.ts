@@ -1,0 +1,112 @@
+/**
+ * The human handoff as the conversation runtime and the Slack app see it. Both sides only record and enqueue:
+ * everything that talks to Slack, translates or delivers runs in the `handoff` queue's worker (handoff-jobs.ts), one
+ * job at a time and in order, so a Slack outage delays messages without losing or reordering them.
+ *
+ * - After a turn that hands the conversation over, a handoff is opened (one per conversation until resolved) and its
+ *   Slack thread is queued for posting.
+ * - Every later shopper message of a handed-over conversation is queued for the thread.
+ * - Agents' thread replies and button clicks from Slack are queued as they arrive (retries were filtered out by the
+ *   transport's dedup).
+ */
+import type { Queue } from 'bullmq';
+import type { Logger } from 'pino';
+import type { ConversationState } from '../../platform/database';
+import type { HandoffJobData } from '../../workers/queues';
+import { pickAgentsChannel, type SlackHandoffHandlers, type SlackRouteRule } from '../channels/slack';
+import type { Conversation, StoredMessage } from '../runtime/conversation-store';
+import type { HandoffStore } from './handoff-store';
+
+/** Why the bot handed over, from the skill that decided it. */
+export function handoffReason(skill: string | null): string {
+  if (skill === 'complaint') return 'complaint';
+  if (skill === 'not-understood') return 'not_understood';
+  if (skill === 'frustration') return 'frustration';
+  return 'asked';
+}
+
+/** What the turn processor tells the handoff after storing a turn. */
+export interface TurnRecord {
+  /** The conversation as it was before the turn. */
+  conversation: Conversation;
+  message: StoredMessage;
+  nextState: ConversationState | undefined;
+  skill: string | null;
+  /** The shopper's language (the conversation's after the turn). */
+  language: string;
+  intent?: string;
+}
+
+/** See the file comment. */
+export class HandoffService {
+  constructor(
+    private readonly deps: {
+      handoffs: HandoffStore;
+      queue: Queue<HandoffJobData>;
+      /** Slack routing: rules by workspace, language or intent, and the default agents channel. */
+      routing: { rules: readonly SlackRouteRule[]; fallback: string };
+      /** Workspace slug by id, for the routing rules. */
+      workspaceSlug: (workspaceId: string) => Promise<string>;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Opens the handoff of a turn that handed over, or queues a handed-over conversation's new message for its thread. */
+  async afterTurn(turn: TurnRecord): Promise<void> {
+    const before = turn.conversation.state;
+    if ((before === 'bot' || before === 'closed') && turn.nextState === 'waiting_agent') {
+      const channel = pickAgentsChannel(this.deps.routing.rules, this.deps.routing.fallback, {
+        workspace: await this.deps.workspaceSlug(turn.conversation.workspace_id),
+        language: turn.language,
+        ...(turn.intent ? { intent: turn.intent } : {}),
+      });
+      const { handoff, created } = await this.deps.handoffs.open({
+        workspaceId: turn.conversation.workspace_id,
+        conversationId: turn.conversation.id,
+        reason: handoffReason(turn.skill),
+        slackChannel: channel,
+      });
+      if (created) await this.deps.queue.add('post-thread', { kind: 'post-thread', handoffId: handoff.id }, { jobId: `handoff-thread-${handoff.id}` });
+      return;
+    }
+    if (before === 'waiting_agent' || before === 'with_agent') {
+      const handoff = await this.deps.handoffs.openFor(turn.conversation.id);
+      if (!handoff) return;
+      await this.deps.queue.add('relay-shopper', { kind: 'relay-shopper', handoffId: handoff.id, messageId: turn.message.id }, { jobId: `handoff-relay-${turn.message.id}` });
+    }
+  }
+
+  /** What the Slack app calls; each handler only enqueues (Slack is acknowledged after it returns). */
+  slackHandlers(): SlackHandoffHandlers {
+    return {
+      onThreadMessage: async (message) => {
+        // Internal notes stay in Slack: nothing to do.
+        if (message.isNote) return;
+        await this.deps.queue.add(
+          'agent-reply',
+          { kind: 'agent-reply', channel: message.channel, threadTs: message.threadTs, ts: message.ts, userId: message.userId, text: message.text },
+          { jobId: `handoff-reply-${message.channel}-${message.ts}`.replace(/[:.]/g, '-') },
+        );
+      },
+      onAction: async (action) => {
+        await this.deps.queue.add('action', {
+          kind: 'action',
+          action: action.type,
+          conversationId: action.conversationId,
+          userId: action.userId,
+          channel: action.channel,
+          messageTs: action.messageTs,
+          ...(action.value ? { value: action.value } : {}),
+        });
+      },
+      onCommand: async (command) => {
+        const waiting = await this.deps.handoffs.unclaimedSince(Date.now(), 20);
+        if (command.text.trim() === 'list' || command.text.trim() === '') {
+          if (waiting.length === 0) return 'Nobody is waiting for a person right now.';
+          return waiting.map((h) => `• ${h.reason} since ${new Date(h.createdAt).toISOString().slice(11, 16)} UTC${h.slackThreadTs ? ` (thread in <#${h.slackChannel}>)` : ''}`).join('\n');
+        }
+        return 'Usage: `/handoff list` shows the conversations waiting for a person.';
+      },
+    };
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The Slack handoff end to end on the real platform (server + worker in-process, SQLite, Redis, Apertium) and the
+ * real Bolt app, against a fake Slack Web API on loopback and properly signed Slack requests: a Spanish shopper asks
+ * for a person, the thread appears with the transcript translated into English, the shopper's next message is relayed
+ * with its translation, an agent's reply comes back to the shopper in Spanish under the agent's name (once, even when
+ * Slack retries the event), notes stay internal, Resolve hands back to the bot; a Chinese shopper's messages are
+ * relayed marked "not translated" (no zh backend here); forged requests change nothing; a Slack outage delays the
+ * thread posts without losing or reordering them.
+ */
+import { randomUUID } from 'node:crypto';
+import { IngestService } from '../../bots/runtime/ingest';
+import type { Workspace } from '../../platform/workspaces';
+import { FakeSlack } from '../support/fake-slack';
+import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
+import { sendSlackRequest } from '../support/slack-signing';
+import { waitFor } from '../support/wait-for';
+
+const SECRET = 'test-signing-secret';
+const CHANNEL = 'C0AGENTS';
+
+describe('Slack handoff (fake Slack Web API, signed requests)', () => {
+  let slack: FakeSlack;
+  let platform: InProcessPlatform;
+  let workspace: Workspace;
+  let eventCounter = 0;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack({
+      botToken: 'xoxb-test-token',
+      channels: [CHANNEL, 'C0SENIOR'],
+      users: [{ id: 'U0AGENT', name: 'ana', real_name: 'Ana Ruiz', profile: { display_name: 'Ana', email: 'ana@shop.example' } }],
+    }).start();
+    platform = await startInProcessPlatform({
+      overrides: { slack: { enabled: true, botToken: 'xoxb-test-token', signingSecret: SECRET, agentsChannel: CHANNEL, apiUrl: slack.apiUrl } },
+    });
+    await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 30_000);
+    workspace = (await platform.context.workspaces.findBySlug('demo'))!;
+  }, 90_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    await slack?.stop();
+  });
+
+  /** A shopper conversation on the web widget, written through the real ingest path. */
+  function shopper() {
+    const key = randomUUID();
+    let n = 0;
+    const ingest = new IngestService(platform.context.store, platform.context.queues.inbound, platform.context.metrics);
+    return {
+      async say(text: string) {
+        const result = await ingest.ingest({ workspaceId: workspace.id, channel: 'webchat', conversationKey: key, sender: { externalId: key }, channelMessageId: `${key}:${n++}`, text, receivedAt: Date.now() });
+        return result.message.conversation_id;
+      },
+    };
+  }
+
+  const threadRoot = (conversationId: string) => slack.messages.find((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(`handoff:${conversationId}`));
+  const threadReplies = (rootTs: string) => slack.messages.filter((m) => m.threadTs === rootTs);
+
+  function agentReply(rootTs: string, text: string, ts = `1800000${String(++eventCounter).padStart(3, '0')}.000100`, eventId = `Ev${eventCounter}`) {
+    return {
+      json: {
+        token: 'legacy',
+        team_id: slack.teamId,
+        api_app_id: 'A0APP',
+        type: 'event_callback',
+        event_id: eventId,
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: 'message', channel: CHANNEL, user: 'U0AGENT', text, ts, thread_ts: rootTs, channel_type: 'channel', event_ts: ts },
+      },
+    };
+  }
+
+  function click(actionId: string, conversationId: string, rootTs: string) {
+    return {
+      payload: {
+        type: 'block_actions',
+        team: { id: slack.teamId, domain: 'fake' },
+        user: { id: 'U0AGENT', username: 'ana', team_id: slack.teamId },
+        api_app_id: 'A0APP',
+        trigger_id: `trigger-${++eventCounter}`,
+        container: { type: 'message', message_ts: rootTs, channel_id: CHANNEL, is_ephemeral: false },
+        channel: { id: CHANNEL, name: 'agents' },
+        message: { type: 'message', ts: rootTs, text: 'Handoff' },
+        response_url: 'http://127.0.0.1:9/unused',
+        actions: [{ action_id: actionId, block_id: `handoff:${conversationId}`, type: 'button', value: conversationId, action_ts: `${Date.now() / 1000}` }],
+      },
+    };
+  }
+
+  const agentMessages = async (conversationId: string) =>
+    (await platform.context.store.listMessages(conversationId, { limit: 100 })).filter((m) => m.author === 'agent');
+
+  it('hands a Spanish shopper to an English-speaking agent and back, translating both ways', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('Quiero hablar con una persona, por favor');
+    const root = await waitFor(() => threadRoot(conversationId), 20_000);
+    expect(root.channel).toBe(CHANNEL);
+    const rootText = JSON.stringify(root.blocks);
+    expect(rootText).toMatch(/person/i); // the transcript, translated into English
+    expect(rootText).toContain('Quiero hablar con una persona'); // with the original
+    expect((await platform.context.store.getConversation(conversationId))?.state).toBe('waiting_agent');
+
+    await chat.say('Mi pedido A1B2C3 llegó roto');
+    const relayed = await waitFor(() => threadReplies(root.ts).find((m) => m.text.includes('A1B2C3')), 20_000);
+    expect(relayed.text).toMatch(/\*Shopper\* \(es\)/);
+    expect(relayed.text).toContain('_original:_ Mi pedido A1B2C3 llegó roto');
+
+    // The agent answers in the thread; Slack retries the same event twice.
+    const reply = agentReply(root.ts, 'Sorry about that, we will send you a new one today.');
+    expect((await sendSlackRequest(`${platform.url}/slack/events`, reply, { signingSecret: SECRET })).status).toBe(200);
+    expect((await sendSlackRequest(`${platform.url}/slack/events`, reply, { signingSecret: SECRET, retryNum: 1 })).status).toBe(200);
+    const [delivered] = await waitFor(async () => {
+      const messages = await agentMessages(conversationId);
+      return messages.length ? messages : undefined;
+    }, 20_000);
+    expect(delivered).toMatchObject({ author_name: 'Ana', language: 'es' });
+    expect(delivered?.text).toMatch(/enviaremos/); // Apertium's Spanish for "we will send"
+    expect((await platform.context.store.getConversation(conversationId))?.state).toBe('with_agent');
+    expect((await platform.context.handoffs.openFor(conversationId))?.agent).toMatchObject({ name: 'Ana', email: 'ana@shop.example' });
+
+    // Internal notes stay in Slack; the bot stays silent while the agent holds the conversation.
+    await sendSlackRequest(`${platform.url}/slack/events`, agentReply(root.ts, 'note: customer is a VIP'), { signingSecret: SECRET });
+    await chat.say('Gracias');
+    await waitFor(() => threadReplies(root.ts).some((m) => m.text.includes('Gracias')), 20_000);
+    const all = await platform.context.store.listMessages(conversationId, { limit: 100 });
+    expect(all.filter((m) => m.author === 'agent')).toHaveLength(1);
+    expect(all.filter((m) => m.author === 'bot' && m.created_at > delivered!.created_at)).toHaveLength(0);
+
+    // Resolve: back to the bot, the shopper is told in Spanish, the root message shows it.
+    expect((await sendSlackRequest(`${platform.url}/slack/actions`, click('handoff_resolve', conversationId, root.ts), { signingSecret: SECRET })).status).toBe(200);
+    await waitFor(async () => (await platform.context.store.getConversation(conversationId))?.state === 'bot', 20_000);
+    const back = (await platform.context.store.listMessages(conversationId, { limit: 100 })).at(-1);
+    expect(back).toMatchObject({ author: 'bot' });
+    expect(back?.text).toMatch(/asistente/);
+    await waitFor(() => slack.callsOf('chat.update').some((c) => c.args.ts === root.ts), 20_000);
+  }, 120_000);
+
+  it('relays a Chinese shopper marked "not translated" when no backend covers Chinese', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('我要找人工客服');
+    const root = await waitFor(() => threadRoot(conversationId), 20_000);
+    await chat.say('我的订单 A1B2C3 还没到');
+    const relayed = await waitFor(() => threadReplies(root.ts).find((m) => m.text.includes('A1B2C3')), 20_000);
+    expect(relayed.text).toContain('(zh, not translated)');
+    expect(relayed.text).toContain('我的订单 A1B2C3 还没到');
+  }, 60_000);
+
+  it('lets an agent claim a waiting handoff with the button, and transfer it to another channel', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('I want to talk to a person');
+    const root = await waitFor(() => threadRoot(conversationId), 20_000);
+    await sendSlackRequest(`${platform.url}/slack/actions`, click('handoff_claim', conversationId, root.ts), { signingSecret: SECRET });
+    await waitFor(async () => (await platform.context.store.getConversation(conversationId))?.state === 'with_agent', 20_000);
+    expect((await platform.context.handoffs.openFor(conversationId))).toMatchObject({ status: 'claimed', agent: { name: 'Ana' } });
+    await waitFor(() => slack.callsOf('chat.update').some((c) => c.args.ts === root.ts && JSON.stringify(c.args).includes('Ana')), 20_000);
+
+    const transfer = click('handoff_transfer', conversationId, root.ts) as { payload: { actions: Array<Record<string, unknown>> } };
+    transfer.payload.actions[0] = { action_id: 'handoff_transfer', block_id: `handoff:${conversationId}`, type: 'channels_select', selected_channel: 'C0SENIOR', action_ts: `${Date.now() / 1000}` };
+    await sendSlackRequest(`${platform.url}/slack/actions`, transfer, { signingSecret: SECRET });
+    const moved = await waitFor(() => slack.messages.find((m) => m.channel === 'C0SENIOR' && !m.threadTs && JSON.stringify(m.blocks ?? []).includes(`handoff:${conversationId}`)), 20_000);
+    await waitFor(async () => (await platform.context.handoffs.openFor(conversationId))?.slackThreadTs === moved.ts, 20_000);
+    expect(threadReplies(root.ts).some((m) => m.text.includes('Transferred to <#C0SENIOR>'))).toBe(true);
+    await chat.say('Are you still there?');
+    await waitFor(() => threadReplies(moved.ts).some((m) => m.text.includes('Are you still there?')), 20_000);
+  }, 60_000);
+
+  it('refuses forged and stale requests and changes nothing', async () => {
+    const before = slack.calls.length;
+    const forged = agentReply('1700000000.000100', 'hello');
+    expect((await sendSlackRequest(`${platform.url}/slack/events`, forged, { signingSecret: 'wrong-secret' })).status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await sendSlackRequest(`${platform.url}/slack/events`, forged, { signingSecret: SECRET, timestampSeconds: stale })).status).toBe(401);
+    expect((await sendSlackRequest(`${platform.url}/slack/events`, forged, {})).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.calls.length).toBe(before);
+  });
+
+  it('waits out a Slack outage and posts everything once, in order', async () => {
+    const chat = shopper();
+    slack.failNext(3);
+    const conversationId = await chat.say('Quiero hablar con una persona');
+    await chat.say('Primer mensaje 1111');
+    await chat.say('Segundo mensaje 2222');
+    const root = await waitFor(() => threadRoot(conversationId), 30_000);
+    const replies = await waitFor(() => {
+      const found = threadReplies(root.ts).filter((m) => /1111|2222/.test(m.text));
+      return found.length === 2 ? found : undefined;
+    }, 30_000);
+    expect(replies.map((m) => (m.text.includes('1111') ? 1 : 2))).toEqual([1, 2]);
+  }, 60_000);
+});
