@@ -23,11 +23,15 @@ import type { Queue } from 'bullmq';
 import { handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
 import type { ConversationStore, StoredMessage } from '../runtime/conversation-store';
 import { templatesFor } from '../runtime/templates';
+import { parseDialogue } from '../runtime/dialogue/dialogue-state';
+import type { CommerceStore } from '../../commerce';
 import type { Handoff, HandoffStore } from './handoff-store';
 
 /** What the processor needs. */
 export interface HandoffJobDeps {
   db: Kysely<Database>;
+  /** Orders, for the order the conversation is about. */
+  commerce?: CommerceStore;
   handoffs: HandoffStore;
   store: ConversationStore;
   sender: SlackSender;
@@ -105,11 +109,17 @@ export class HandoffJobs {
     const transcript: TranscriptLine[] = [];
     for (const message of messages) transcript.push(await this.transcriptLine(message, conversation.language));
     const language = conversation.language ?? 'en';
+    // The order the conversation is about (the bot remembers it), with its status and destination country.
+    const orderNumber = parseDialogue(conversation.dialogue).orderNumber;
+    const order = orderNumber ? await this.deps.commerce?.findOrder(conversation.workspace_id, orderNumber) : undefined;
+    const country = order?.shippingAddress?.country;
     return {
       conversationId: conversation.id,
       shopper: { name: customer?.display_name ?? customer?.email ?? `shopper ${conversation.customer_id.slice(0, 8)}`, ...(customer?.email ? { email: customer.email } : {}) },
       channel: conversation.channel,
       language,
+      ...(country ? { country } : {}),
+      ...(order ? { order: { number: order.orderNumber, status: order.status } } : {}),
       reason: REASONS[handoff.reason] ?? handoff.reason,
       transcript,
     };

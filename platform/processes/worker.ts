@@ -147,6 +147,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     const client = createSlackWebClient(config.slack);
     handoffWorker = new HandoffJobs({
       db: context.database.db,
+      commerce: context.commerce,
       handoffs: context.handoffs,
       store,
       sender: new SlackSender(client),

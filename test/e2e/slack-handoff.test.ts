@@ -94,10 +94,16 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
 
   it('hands a Spanish shopper to an English-speaking agent and back, translating both ways', async () => {
     const chat = shopper();
-    const conversationId = await chat.say('Quiero hablar con una persona, por favor');
+    const conversationId = await chat.say('¿Dónde está mi pedido A1B2C3?');
+    await waitFor(async () => (await platform.context.store.listMessages(conversationId, { limit: 10 })).some((m) => m.direction === 'out'), 20_000);
+    await chat.say('Quiero hablar con una persona, por favor');
     const root = await waitFor(() => threadRoot(conversationId), 20_000);
     expect(root.channel).toBe(CHANNEL);
     const rootText = JSON.stringify(root.blocks);
+    // The order the conversation is about, with its status and destination.
+    expect(rootText).toContain('A1B2C3');
+    expect(rootText).toContain('in_transit');
+    expect(rootText).toContain('CN');
     expect(rootText).toMatch(/person/i); // the transcript, translated into English
     expect(rootText).toContain('Quiero hablar con una persona'); // with the original
     expect((await platform.context.store.getConversation(conversationId))?.state).toBe('waiting_agent');
