@@ -3,11 +3,16 @@
  * real Bolt app, against a fake Slack Web API on loopback and properly signed Slack requests: a Spanish shopper asks
  * for a person, the thread appears with the transcript translated into English, the shopper's next message is relayed
  * with its translation, an agent's reply comes back to the shopper in Spanish under the agent's name (once, even when
- * Slack retries the event), notes stay internal, Resolve hands back to the bot; a Chinese shopper's messages are
- * relayed marked "not translated" (no zh backend here); forged requests change nothing; a Slack outage delays the
- * thread posts without losing or reordering them.
+ * Slack retries the event), notes stay internal, Resolve hands back to the bot; a Chinese shopper is translated both
+ * ways by the transformers.js backend (tiny generated opus-mt-style models); a language no backend covers is relayed
+ * marked "not translated"; Claim and Transfer work; forged requests change nothing; a Slack outage delays the thread
+ * posts without losing or reordering them.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTinyMarianModel } from '../support/tiny-model/tiny-marian-model';
 import { IngestService } from '../../bots/runtime/ingest';
 import type { Workspace } from '../../platform/workspaces';
 import { FakeSlack } from '../support/fake-slack';
@@ -23,6 +28,7 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
   let platform: InProcessPlatform;
   let workspace: Workspace;
   let eventCounter = 0;
+  let modelsFolder: string;
 
   beforeAll(async () => {
     slack = await new FakeSlack({
@@ -30,8 +36,17 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
       channels: [CHANNEL, 'C0SENIOR'],
       users: [{ id: 'U0AGENT', name: 'ana', real_name: 'Ana Ruiz', profile: { display_name: 'Ana', email: 'ana@shop.example' } }],
     }).start();
+    // Chinese <-> English through the transformers.js backend, with tiny opus-mt-style models the test generates
+    // (random weights: the words are nonsense, the plumbing is real); Spanish <-> English through Apertium.
+    modelsFolder = mkdtempSync(join(tmpdir(), 'models-'));
+    writeTinyMarianModel(modelsFolder, { modelId: 'test-org/opus-mt-zh-en', seed: 11 });
+    writeTinyMarianModel(modelsFolder, { modelId: 'test-org/opus-mt-en-zh', seed: 12 });
     platform = await startInProcessPlatform({
-      overrides: { slack: { enabled: true, botToken: 'xoxb-test-token', signingSecret: SECRET, agentsChannel: CHANNEL, apiUrl: slack.apiUrl } },
+      overrides: {
+        slack: { enabled: true, botToken: 'xoxb-test-token', signingSecret: SECRET, agentsChannel: CHANNEL, apiUrl: slack.apiUrl },
+        models: { folder: modelsFolder, threads: 1 },
+        translation: { engine: 'auto', prefer: 'apertium', model: 'test-org/opus-mt-zh-en,test-org/opus-mt-en-zh', ...(process.env.TEST_APERTIUM_URL ? { apertiumUrl: process.env.TEST_APERTIUM_URL } : {}) },
+      },
     });
     await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 30_000);
     workspace = (await platform.context.workspaces.findBySlug('demo'))!;
@@ -40,6 +55,7 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
   afterAll(async () => {
     await platform?.close();
     await slack?.stop();
+    rmSync(modelsFolder, { recursive: true, force: true });
   });
 
   /** A shopper conversation on the web widget, written through the real ingest path. */
@@ -143,14 +159,32 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
     await waitFor(() => slack.callsOf('chat.update').some((c) => c.args.ts === root.ts), 20_000);
   }, 120_000);
 
-  it('relays a Chinese shopper marked "not translated" when no backend covers Chinese', async () => {
+  it('translates a Chinese shopper both ways through the transformers.js backend', async () => {
     const chat = shopper();
     const conversationId = await chat.say('我要找人工客服');
+    const root = await waitFor(() => threadRoot(conversationId), 30_000);
+    // No order number here: the random tiny model cannot keep a protected term, so such a message would be relayed
+    // untranslated (a translation that loses an order number is refused).
+    await chat.say('我的包裹还没到');
+    const relayed = await waitFor(() => threadReplies(root.ts).find((m) => m.text.includes('我的包裹')), 30_000);
+    expect(relayed.text).toMatch(/^\*Shopper\* \(zh\): /);
+    expect(relayed.text).toContain('_original:_ 我的包裹还没到');
+    await sendSlackRequest(`${platform.url}/slack/events`, agentReply(root.ts, 'We are checking it now.'), { signingSecret: SECRET });
+    const [delivered] = await waitFor(async () => {
+      const messages = await agentMessages(conversationId);
+      return messages.length ? messages : undefined;
+    }, 30_000);
+    expect(delivered).toMatchObject({ author_name: 'Ana', language: 'zh' });
+    expect(delivered?.text).not.toBe('We are checking it now.');
+  }, 90_000);
+
+  it('relays a message marked "not translated" when no backend covers its language', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('Ich möchte mit einem Menschen sprechen');
     const root = await waitFor(() => threadRoot(conversationId), 20_000);
-    await chat.say('我的订单 A1B2C3 还没到');
-    const relayed = await waitFor(() => threadReplies(root.ts).find((m) => m.text.includes('A1B2C3')), 20_000);
-    expect(relayed.text).toContain('(zh, not translated)');
-    expect(relayed.text).toContain('我的订单 A1B2C3 还没到');
+    await chat.say('Meine Bestellung B7K9Q2 ist noch nicht da');
+    const relayed = await waitFor(() => threadReplies(root.ts).find((m) => m.text.includes('B7K9Q2')), 20_000);
+    expect(relayed.text).toContain('(de, not translated)');
   }, 60_000);
 
   it('lets an agent claim a waiting handoff with the button, and transfer it to another channel', async () => {
