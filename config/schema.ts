@@ -373,6 +373,16 @@ export const configSchema = z.strictObject({
         env: 'SLACK_AGENT_LANGUAGE',
         description: "The agents' language: shopper messages are translated into it in the Slack threads, agent replies out of it to the shopper's.",
       }),
+      defaultWaitMinutes: setting(z.number().int().min(1).max(1440).default(5), {
+        env: 'SLACK_DEFAULT_WAIT_MINUTES',
+        description:
+          'The wait shoppers are told when a person is coming, until three handoffs of the last week were claimed (then their median wait is told).',
+      }),
+      claimTimeoutMinutes: setting(z.number().int().min(1).max(1440).default(10), {
+        env: 'SLACK_CLAIM_TIMEOUT_MINUTES',
+        description:
+          'When nobody claims a handoff within this time, the shopper is told and offered a reply by e-mail, and the thread gets a reminder.',
+      }),
       socketMode: setting(z.boolean().default(false), {
         env: 'SLACK_SOCKET_MODE',
         description:

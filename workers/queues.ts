@@ -24,6 +24,7 @@ export const queueNames = {
 export type HandoffJobData =
   | { kind: 'post-thread'; handoffId: string }
   | { kind: 'relay-shopper'; handoffId: string; messageId: string }
+  | { kind: 'remind'; handoffId: string }
   | { kind: 'agent-reply'; channel: string; threadTs: string; ts: string; userId: string; text: string }
   | { kind: 'action'; action: 'claim' | 'resolve' | 'transfer'; conversationId: string; userId: string; channel: string; messageTs: string; value?: string };
 

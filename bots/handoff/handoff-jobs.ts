@@ -97,6 +97,7 @@ export class HandoffJobs {
     const data = job.data;
     if (data.kind === 'post-thread') await this.postThread(data.handoffId);
     else if (data.kind === 'relay-shopper') await this.relayShopper(data.handoffId, data.messageId);
+    else if (data.kind === 'remind') await this.remind(data.handoffId);
     else if (data.kind === 'agent-reply') await this.agentReply(data);
     else await this.action(data);
   }
@@ -165,6 +166,27 @@ export class HandoffJobs {
           ? `*Shopper* (${result.from}): ${shown}\n>_original:_ ${original}`
           : `*Shopper* (${result.from}, not translated): ${original}`;
     await this.deps.sender.postMessage({ channel: handoff.slackChannel, threadTs: handoff.slackThreadTs, text });
+  }
+
+  /** Nobody claimed it in time: the shopper is told (and offered a reply by e-mail), the thread is pinged. */
+  private async remind(handoffId: string): Promise<void> {
+    const handoff = await this.deps.handoffs.byId(handoffId);
+    if (!handoff || handoff.status !== 'waiting') return;
+    const conversation = await this.deps.store.getConversation(handoff.conversationId);
+    if (!conversation) return;
+    const templates = templatesFor(conversation.language ?? undefined);
+    const message = await this.deps.store.appendOutgoing({
+      conversation,
+      outgoing: { reply: { text: templates.waitingTooLong, language: templates.language }, author: 'bot' },
+      channelMessageId: `handoff-remind:${handoff.id}`,
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    });
+    if (message) await this.deliver(conversation.workspace_id, conversation.id, conversation.channel, message);
+    const thread = await this.thread(handoffId);
+    const minutes = Math.round((Date.now() - handoff.createdAt) / 60_000);
+    await this.deps.sender.postMessage({ channel: thread.slackChannel, threadTs: thread.slackThreadTs, text: `<!here> Still waiting for a person (${minutes} min). The shopper was offered a reply by e-mail.` });
   }
 
   private async agentReply(data: Extract<HandoffJobData, { kind: 'agent-reply' }>): Promise<void> {

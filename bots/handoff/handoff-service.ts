@@ -47,9 +47,23 @@ export class HandoffService {
       routing: { rules: readonly SlackRouteRule[]; fallback: string };
       /** Workspace slug by id, for the routing rules. */
       workspaceSlug: (workspaceId: string) => Promise<string>;
+      /** The wait the store promises when there are too few claimed handoffs to measure one. */
+      defaultWaitMinutes: number;
       logger: Logger;
     },
   ) {}
+
+  /**
+   * The wait to tell a shopper: the median time the workspace's handoffs of the last week waited to be claimed
+   * (with at least three of them), else the store's promised wait. Rounded up to whole minutes, at least 1.
+   */
+  async expectedWaitMinutes(workspaceId: string, now = Date.now()): Promise<number> {
+    const waits = (await this.deps.handoffs.recentClaimWaits(workspaceId, now - 7 * 24 * 3600_000)).sort((a, b) => a - b);
+    if (waits.length < 3) return this.deps.defaultWaitMinutes;
+    const middle = waits.length / 2;
+    const median = waits.length % 2 ? waits[Math.floor(middle)]! : (waits[middle - 1]! + waits[middle]!) / 2;
+    return Math.max(1, Math.ceil(median / 60_000));
+  }
 
   /** Opens the handoff of a turn that handed over, or queues a handed-over conversation's new message for its thread. */
   async afterTurn(turn: TurnRecord): Promise<void> {
@@ -74,6 +88,20 @@ export class HandoffService {
       if (!handoff) return;
       await this.deps.queue.add('relay-shopper', { kind: 'relay-shopper', handoffId: handoff.id, messageId: turn.message.id }, { jobId: `handoff-relay-${turn.message.id}` });
     }
+  }
+
+  /**
+   * Handoffs nobody claimed within `timeoutMs`: each is reminded once (another process may race; the store lets one
+   * win), by a job that tells the shopper and pings the thread. @returns how many were reminded now.
+   */
+  async remindUnclaimed(timeoutMs: number, now = Date.now()): Promise<number> {
+    let reminded = 0;
+    for (const handoff of await this.deps.handoffs.unclaimedSince(now - timeoutMs)) {
+      if (!(await this.deps.handoffs.markReminded(handoff.id, now))) continue;
+      await this.deps.queue.add('remind', { kind: 'remind', handoffId: handoff.id }, { jobId: `handoff-remind-${handoff.id}` });
+      reminded++;
+    }
+    return reminded;
   }
 
   /** What the Slack app calls; each handler only enqueues (Slack is acknowledged after it returns). */

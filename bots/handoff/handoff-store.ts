@@ -137,4 +137,18 @@ export class HandoffStore {
     const updated = await this.db.updateTable('handoffs').set({ reminded_at: now }).where('id', '=', id).where('reminded_at', 'is', null).where('status', '=', 'waiting').executeTakeFirst();
     return Number(updated.numUpdatedRows) === 1;
   }
+
+  /** How long the workspace's recent handoffs waited to be claimed (ms), newest first. */
+  async recentClaimWaits(workspaceId: string, since: number, limit = 50): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('handoffs')
+      .select(['created_at', 'claimed_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('claimed_at', 'is not', null)
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => Number(r.claimed_at) - Number(r.created_at));
+  }
 }

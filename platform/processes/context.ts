@@ -166,6 +166,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         queue: queues.handoff,
         routing: { rules: config.slack.routes, fallback: config.slack.agentsChannel },
         workspaceSlug: async (id) => (await workspaces.findById(id))?.slug ?? id,
+        defaultWaitMinutes: config.slack.defaultWaitMinutes,
         logger,
       })
     : undefined;

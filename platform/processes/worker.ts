@@ -54,7 +54,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     skills: defaultSkills,
     language: config.language,
     understanding: context.understanding,
-    services: { commerce: context.commerce, knowledge: context.knowledge },
+    services: { commerce: context.commerce, knowledge: context.knowledge, ...(context.handoff ? { handoff: context.handoff } : {}) },
     ...(context.handoff ? { handoff: context.handoff } : {}),
     policy: {
       minConfidence: config.nlu.minConfidence,
@@ -143,6 +143,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   });
   // The Slack side of handoffs: one job at a time, in order (see bots/handoff/handoff-jobs.ts).
   let handoffWorker: Worker<HandoffJobData> | undefined;
+  let remindTimer: NodeJS.Timeout | undefined;
   if (config.slack.enabled) {
     const client = createSlackWebClient(config.slack);
     handoffWorker = new HandoffJobs({
@@ -158,6 +159,13 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       logger,
     }).start(common('handoff-worker'));
     handoffWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'handoff job failed'));
+    const handoff = context.handoff;
+    const timeoutMs = config.slack.claimTimeoutMinutes * 60_000;
+    if (handoff) {
+      remindTimer = setInterval(() => {
+        handoff.remindUnclaimed(timeoutMs).catch((error: unknown) => logger.error({ err: error }, 'handoff reminders failed'));
+      }, Math.min(60_000, Math.max(1000, timeoutMs / 4)));
+    }
   }
   for (const worker of [inboundWorker, outboundWorker, trainingWorker, knowledgeWorker, ...(handoffWorker ? [handoffWorker] : [])]) {
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
@@ -192,6 +200,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     async close() {
       closing = true;
       clearInterval(sweepTimer);
+      clearInterval(remindTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
       await Promise.allSettled([...localTurns]);
       outboundBatcher.flush();

@@ -206,6 +206,23 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
     await waitFor(() => threadReplies(moved.ts).some((m) => m.text.includes('Are you still there?')), 20_000);
   }, 60_000);
 
+  it('tells the shopper the expected wait, and when nobody claims in time apologises and pings the thread', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('Quiero hablar con una persona');
+    const root = await waitFor(() => threadRoot(conversationId), 20_000);
+    const announced = (await platform.context.store.listMessages(conversationId, { limit: 10 })).find((m) => m.author === 'bot');
+    // Measured from the handoffs claimed so far in this workspace, else the promised 5 minutes.
+    expect(announced?.text).toMatch(/Tiempo de espera estimado: unos \d+ min\./);
+
+    // Ten minutes later nobody has claimed it (the reminder sweep, run as if the time had passed).
+    expect(await platform.context.handoff!.remindUnclaimed(10 * 60_000, Date.now() + 11 * 60_000)).toBeGreaterThanOrEqual(1);
+    await waitFor(() => threadReplies(root.ts).some((m) => m.text.includes('Still waiting for a person')), 20_000);
+    const apology = await waitFor(async () => (await platform.context.store.listMessages(conversationId, { limit: 20 })).find((m) => m.text.includes('correo electrónico')), 20_000);
+    expect(apology.author).toBe('bot');
+    // Once only.
+    expect(await platform.context.handoff!.remindUnclaimed(10 * 60_000, Date.now() + 12 * 60_000)).toBe(0);
+  }, 60_000);
+
   it('refuses forged and stale requests and changes nothing', async () => {
     const before = slack.calls.length;
     const forged = agentReply('1700000000.000100', 'hello');

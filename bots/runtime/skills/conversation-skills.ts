@@ -7,17 +7,18 @@ import { OUT_OF_SCOPE } from '../../../nlu/intents';
 import type { TopicIntent } from './topics';
 import { TOPIC_INTENTS } from './topics';
 import type { Skill, Turn, TurnOutcome } from './skill';
-import { confidentIntent, offerPerson, remember, say } from './turn-helpers';
+import { confidentIntent, handoffAnnouncement, offerPerson, remember, say } from './turn-helpers';
 
-function handoff(turn: Turn, text: string): TurnOutcome {
+async function handoff(turn: Turn, text: string): Promise<TurnOutcome> {
   if (turn.conversation.state === 'waiting_agent') {
     return { replies: [say(turn, turn.templates.handoffAlreadyWaiting)], dialogue: {} };
   }
   return {
     nextState: 'waiting_agent',
-    // A person takes over: the bot's half-finished questions no longer apply.
-    dialogue: {},
-    replies: [say(turn, text, {}, { notice: { kind: 'handoff', text: turn.templates.handoffRequested } })],
+    // A person takes over: the bot's half-finished questions no longer apply, but the order the conversation is about
+    // stays known (the agents' thread shows it).
+    dialogue: turn.dialogue.orderNumber ? { orderNumber: turn.dialogue.orderNumber } : {},
+    replies: [{ text: await handoffAnnouncement(turn, text), language: turn.language, notice: { kind: 'handoff', text: turn.templates.handoffRequested } }],
   };
 }
 

@@ -6,7 +6,7 @@
 import { isGreeting } from '../greeting-detector';
 import { renderTemplate, templateSets } from '../templates';
 import { payloads, type Skill } from './skill';
-import { offerPerson } from './turn-helpers';
+import { handoffAnnouncement, offerPerson } from './turn-helpers';
 
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, '').replace(/\s+/g, ' ').trim();
@@ -19,17 +19,18 @@ const talkToPersonTitles = new Set(Object.values(templateSets).map((t) => normal
 export const humanAgentRequestSkill: Skill = {
   name: 'human-agent-request',
   matches: (turn) => turn.quickReplyPayload === payloads.humanAgent || talkToPersonTitles.has(normalise(turn.text)),
-  respond: (turn) => {
+  respond: async (turn) => {
     if (turn.conversation.state === 'waiting_agent') {
       return { replies: [{ text: turn.templates.handoffAlreadyWaiting, language: turn.language }] };
     }
+    const announcement = await handoffAnnouncement(turn);
     return {
       nextState: 'waiting_agent',
       replies: [
         {
-          text: turn.templates.handoffRequested,
+          text: announcement,
           language: turn.language,
-          notice: { kind: 'handoff', text: turn.templates.handoffRequested },
+          notice: { kind: 'handoff', text: announcement },
         },
       ],
     };

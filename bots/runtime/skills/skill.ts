@@ -25,6 +25,8 @@ export interface SkillServices {
   commerce?: CommerceStore;
   /** The help centre: answers from the knowledge base and ratings of them. */
   knowledge?: KnowledgeService;
+  /** The human handoff: how long a shopper can expect to wait for a person. */
+  handoff?: { expectedWaitMinutes(workspaceId: string): Promise<number> };
 }
 
 /** Thresholds of the understanding-driven decisions. */

@@ -91,3 +91,14 @@ export function formatMoney(amountMinor: number, currency: string, language: str
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }
+
+/**
+ * "A person is coming" (`text`, by default the plain announcement), with the expected wait when the handoff can tell
+ * it, in the turn's language.
+ */
+export async function handoffAnnouncement(turn: Turn, text: string = turn.templates.handoffRequested): Promise<string> {
+  const minutes = await turn.services.handoff?.expectedWaitMinutes(turn.conversation.workspace_id).catch(() => undefined);
+  const rendered = renderTemplate(text, { store: turn.storeName });
+  if (minutes === undefined) return rendered;
+  return `${rendered} ${renderTemplate(turn.templates.expectedWait, { minutes: String(minutes) })}`;
+}

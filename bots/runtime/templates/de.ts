@@ -12,6 +12,9 @@ export const deTemplates: TemplateSet = {
   handoffAlreadyWaiting:
     'Sie sind bereits für unser Team vorgemerkt. Wir melden uns so schnell wie möglich hier bei Ihnen.',
   dismissed: 'Kein Problem! Fragen Sie mich gern etwas anderes.',
+  expectedWait: "Voraussichtliche Wartezeit: etwa {minutes} Min.",
+  waitingTooLong:
+    "Entschuldigen Sie die Wartezeit, unser Team ist gerade stärker ausgelastet als sonst. Wenn Sie hier Ihre E-Mail-Adresse hinterlassen, antworten wir Ihnen auch per E-Mail, sobald jemand frei ist.",
   returnedToBot: 'Sie chatten jetzt wieder mit dem digitalen Assistenten. Wobei kann ich noch helfen?',
   quickReplies: { talkToPerson: 'Persönliche Hilfe', noThanks: 'Nein, danke' },
   greetings: [

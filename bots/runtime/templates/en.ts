@@ -12,6 +12,9 @@ export const enTemplates: TemplateSet = {
   handoffAlreadyWaiting:
     "You're already waiting for someone from our team. They'll reply right here as soon as they can.",
   dismissed: 'No problem! Feel free to ask me anything else.',
+  expectedWait: "Expected wait: about {minutes} min.",
+  waitingTooLong:
+    "Sorry for the wait, our team is busier than usual right now. If you leave your e-mail address here, we'll also reply there as soon as someone is free.",
   returnedToBot: "You're chatting with the assistant again. Anything else I can help with?",
   quickReplies: { talkToPerson: 'Talk to a person', noThanks: 'No, thanks' },
   greetings: [

@@ -12,6 +12,9 @@ export const esTemplates: TemplateSet = {
   handoffAlreadyWaiting:
     'Ya está en espera para hablar con alguien de nuestro equipo. Le responderán aquí mismo en cuanto puedan.',
   dismissed: '¡Sin problema! Puede preguntarme cualquier otra cosa.',
+  expectedWait: "Tiempo de espera estimado: unos {minutes} min.",
+  waitingTooLong:
+    "Perdone la espera: ahora mismo nuestro equipo está más ocupado de lo habitual. Si nos deja aquí su correo electrónico, también le responderemos por correo en cuanto alguien quede libre.",
   returnedToBot: 'Vuelve a estar hablando con el asistente virtual. ¿En qué más le puedo ayudar?',
   quickReplies: { talkToPerson: 'Hablar con alguien', noThanks: 'No, gracias' },
   greetings: [

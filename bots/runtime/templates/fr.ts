@@ -12,6 +12,9 @@ export const frTemplates: TemplateSet = {
   handoffAlreadyWaiting:
     "Votre demande est déjà transmise à notre équipe. Quelqu'un vous répondra ici même dès que possible.",
   dismissed: "Pas de souci ! N'hésitez pas à me poser une autre question.",
+  expectedWait: "Temps d'attente estimé : environ {minutes} min.",
+  waitingTooLong:
+    "Désolé pour l'attente, notre équipe est plus occupée que d'habitude. Si vous nous laissez votre adresse e-mail ici, nous vous répondrons aussi par e-mail dès que quelqu'un sera disponible.",
   returnedToBot: "Vous discutez de nouveau avec l'assistant virtuel. Que puis-je faire d'autre pour vous ?",
   quickReplies: { talkToPerson: "Parler à quelqu'un", noThanks: 'Non merci' },
   greetings: [

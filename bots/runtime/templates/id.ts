@@ -11,6 +11,9 @@ export const idTemplates: TemplateSet = {
     'Baik, Kak! Tim kami akan mengambil alih dan membalas di sini secepatnya. Sambil menunggu, Kakak tetap bisa kirim pesan, ya.',
   handoffAlreadyWaiting: 'Kakak sudah dalam antrean untuk dibantu tim kami. Kami akan membalas di sini secepatnya, ya.',
   dismissed: 'Oke, tidak masalah! Silakan tanyakan hal lain kapan saja.',
+  expectedWait: "Perkiraan waktu tunggu: sekitar {minutes} menit.",
+  waitingTooLong:
+    "Maaf sudah menunggu, tim kami sedang lebih sibuk dari biasanya. Jika Anda meninggalkan alamat email di sini, kami juga akan membalas lewat email begitu ada yang senggang.",
   returnedToBot: 'Sekarang Kakak kembali mengobrol dengan asisten virtual. Ada lagi yang bisa saya bantu?',
   quickReplies: { talkToPerson: 'Chat dengan CS', noThanks: 'Tidak, terima kasih' },
   greetings: [

@@ -11,6 +11,9 @@ export const itTemplates: TemplateSet = {
     'Certo! Una persona del nostro team prenderà in carico la conversazione e ti risponderà qui il prima possibile. Nel frattempo puoi continuare a scrivere.',
   handoffAlreadyWaiting: 'Sei già in attesa di una persona del nostro team. Ti risponderemo qui il prima possibile.',
   dismissed: 'Nessun problema! Chiedimi pure qualsiasi altra cosa.',
+  expectedWait: "Attesa stimata: circa {minutes} min.",
+  waitingTooLong:
+    "Ci scusi per l'attesa, il nostro team è più impegnato del solito. Se ci lascia qui il suo indirizzo e-mail, le risponderemo anche via e-mail appena qualcuno sarà libero.",
   returnedToBot: "Ora stai di nuovo parlando con l'assistente virtuale. Posso aiutarti in qualcos'altro?",
   quickReplies: { talkToPerson: 'Parla con qualcuno', noThanks: 'No, grazie' },
   greetings: [

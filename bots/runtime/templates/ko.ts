@@ -10,6 +10,9 @@ export const koTemplates: TemplateSet = {
     '알겠습니다! 상담원이 이어받아 이곳에서 최대한 빨리 답변드릴게요. 기다리시는 동안에도 편하게 메시지를 남겨 주세요.',
   handoffAlreadyWaiting: '이미 상담원 연결을 기다리고 계세요. 이곳에서 최대한 빨리 답변드릴게요.',
   dismissed: '알겠습니다! 다른 궁금한 점이 있으면 언제든 물어보세요.',
+  expectedWait: "예상 대기 시간: 약 {minutes}분입니다.",
+  waitingTooLong:
+    "기다리게 해서 죄송합니다. 지금 상담이 평소보다 많이 밀려 있어요. 여기에 이메일 주소를 남겨 주시면 상담원이 가능해지는 대로 이메일로도 답변드릴게요.",
   returnedToBot: '지금부터 다시 상담 도우미가 도와드릴게요. 더 궁금한 점이 있으신가요?',
   quickReplies: { talkToPerson: '상담원 연결', noThanks: '괜찮아요' },
   greetings: [

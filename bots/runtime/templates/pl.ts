@@ -11,6 +11,9 @@ export const plTemplates: TemplateSet = {
     'Jasne! Ktoś z naszego zespołu przejmie rozmowę i odpowie tutaj najszybciej, jak to możliwe. W międzyczasie można dalej pisać.',
   handoffAlreadyWaiting: 'Rozmowa czeka już na kogoś z naszego zespołu. Odpowiemy tutaj najszybciej, jak to możliwe.',
   dismissed: 'Nie ma problemu! Chętnie odpowiem na inne pytania.',
+  expectedWait: "Przewidywany czas oczekiwania: ok. {minutes} min.",
+  waitingTooLong:
+    "Przepraszamy za oczekiwanie, nasz zespół jest teraz bardziej zajęty niż zwykle. Jeśli zostawisz tutaj swój adres e-mail, odpowiemy również mailowo, gdy tylko ktoś będzie wolny.",
   returnedToBot: 'Rozmowę ponownie prowadzi asystent. W czym jeszcze mogę pomóc?',
   quickReplies: { talkToPerson: 'Połącz z człowiekiem', noThanks: 'Nie, dziękuję' },
   greetings: [

@@ -15,6 +15,9 @@ export const ptTemplates: TemplateSet = {
   handoffAlreadyWaiting:
     'Você já está na fila para falar com alguém da nossa equipe. Vamos responder aqui mesmo o mais rápido possível.',
   dismissed: 'Sem problemas! Pode me perguntar qualquer outra coisa.',
+  expectedWait: "Tempo de espera estimado: cerca de {minutes} min.",
+  waitingTooLong:
+    "Desculpe a demora, nossa equipe está mais ocupada do que o normal agora. Se você deixar seu e-mail aqui, também responderemos por e-mail assim que alguém estiver livre.",
   returnedToBot: 'Você está conversando com o assistente virtual de novo. Em que mais posso ajudar?',
   quickReplies: { talkToPerson: 'Falar com alguém', noThanks: 'Agora não' },
   greetings: [

@@ -18,6 +18,10 @@ export interface TemplateSet {
   handoffAlreadyWaiting: string;
   /** The shopper declined the offer of a person. */
   dismissed: string;
+  /** Added to `handoffRequested` when the wait can be estimated: "Expected wait: about {minutes} min." */
+  expectedWait: string;
+  /** Nobody took the conversation in time: apologise and offer to reply by e-mail if the shopper leaves an address. */
+  waitingTooLong: string;
   /** A person handed the conversation back to the bot. */
   returnedToBot: string;
   /** Button titles. */

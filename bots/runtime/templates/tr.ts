@@ -11,6 +11,9 @@ export const trTemplates: TemplateSet = {
     'Tabii! Ekibimizden biri görüşmeyi devralacak ve size en kısa sürede buradan yanıt verecek. Bu sırada yazmaya devam edebilirsiniz.',
   handoffAlreadyWaiting: 'Ekibimizden biriyle görüşmek için zaten sıradasınız. En kısa sürede buradan size dönüş yapacağız.',
   dismissed: 'Sorun değil! Başka ne isterseniz sorabilirsiniz.',
+  expectedWait: "Tahmini bekleme süresi: yaklaşık {minutes} dk.",
+  waitingTooLong:
+    "Beklettiğimiz için özür dileriz, ekibimiz şu anda her zamankinden yoğun. E-posta adresinizi buraya bırakırsanız, biri müsait olur olmaz size e-postayla da yanıt vereceğiz.",
   returnedToBot: 'Şu anda yine dijital asistanla görüşüyorsunuz. Başka nasıl yardımcı olabilirim?',
   quickReplies: { talkToPerson: 'Temsilciye bağlan', noThanks: 'Hayır, teşekkürler' },
   greetings: [

@@ -14,6 +14,9 @@ export const viTemplates: TemplateSet = {
     'Dạ vâng! Nhân viên tư vấn sẽ tiếp nhận và trả lời bạn ngay tại đây sớm nhất có thể. Trong lúc chờ, bạn cứ nhắn tiếp nhé.',
   handoffAlreadyWaiting: 'Bạn đang chờ nhân viên tư vấn rồi ạ. Nhân viên sẽ trả lời bạn tại đây sớm nhất có thể nhé.',
   dismissed: 'Không sao ạ! Bạn cứ hỏi mình điều khác nhé.',
+  expectedWait: "Thời gian chờ dự kiến: khoảng {minutes} phút.",
+  waitingTooLong:
+    "Xin lỗi vì để bạn chờ, đội ngũ của chúng tôi đang bận hơn thường lệ. Nếu bạn để lại địa chỉ email ở đây, chúng tôi cũng sẽ trả lời qua email ngay khi có người rảnh.",
   returnedToBot: 'Bạn đang trò chuyện lại với trợ lý ảo. Mình có thể giúp gì thêm cho bạn?',
   quickReplies: { talkToPerson: 'Gặp nhân viên', noThanks: 'Không, cảm ơn' },
   greetings: [

@@ -12,6 +12,9 @@ export const zhTemplates: TemplateSet = {
   handoffRequested: '好的，正在为您转接人工客服，客服会尽快在这里回复您。等待期间您可以继续留言。',
   handoffAlreadyWaiting: '您已经在排队等待人工客服了，客服会尽快在这里回复您，请稍候。',
   dismissed: '好的，没问题！有其他问题随时问我。',
+  expectedWait: "预计等待时间：约 {minutes} 分钟。",
+  waitingTooLong:
+    "抱歉让您久等了，我们的团队现在比平时更忙。您可以在这里留下邮箱地址，有同事空闲时我们也会通过邮件回复您。",
   returnedToBot: '现在由智能助手继续为您服务。还有什么可以帮您？',
   quickReplies: { talkToPerson: '转人工客服', noThanks: '不用了，谢谢' },
   greetings: [

@@ -1,3 +1,5 @@
+import pino from 'pino';
+import { HandoffService } from '../../../bots/handoff/handoff-service';
 import { HandoffStore } from '../../../bots/handoff/handoff-store';
 import { ConversationStore } from '../../../bots/runtime/conversation-store';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
@@ -63,6 +65,27 @@ describe.each(engines)('HandoffStore on %s', (_engine, createDatabase) => {
     expect(await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: null })).toBeUndefined();
     // Resolved: the next escalation opens a new handoff.
     expect((await store.open({ workspaceId, conversationId, reason: 'asked', slackChannel: 'C2' })).created).toBe(true);
+  });
+
+  it('estimates the wait as the median claim time of the last week, else the promised wait', async () => {
+    const ws = (await new WorkspaceStore(handle.db).ensure({ slug: `waits-${counter}`, name: 'Waits', defaultLanguage: 'en' })).workspace.id;
+    const service = new HandoffService({
+      handoffs: store,
+      queue: {} as never,
+      routing: { rules: [], fallback: 'C1' },
+      workspaceSlug: async () => 'waits',
+      defaultWaitMinutes: 5,
+      logger: pino({ level: 'silent' }),
+    });
+    const now = Date.now();
+    expect(await service.expectedWaitMinutes(ws, now)).toBe(5);
+    for (const [created, waitedMs] of [[now - 3_600_000, 2 * 60_000], [now - 7_200_000, 10 * 60_000], [now - 10_800_000, 3.5 * 60_000]] as const) {
+      const conversation = await conversations.resolveConversation({ workspaceId: ws, channel: 'webchat', conversationKey: `w-${created}`, sender: { externalId: `w-${created}` } });
+      const { handoff } = await store.open({ workspaceId: ws, conversationId: conversation.id, reason: 'asked', slackChannel: 'C1' }, created);
+      await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: null }, created + waitedMs);
+    }
+    expect(await service.expectedWaitMinutes(ws, now)).toBe(4); // median 3.5 min, rounded up
+    expect(await service.expectedWaitMinutes(ws, now + 8 * 24 * 3_600_000)).toBe(5); // older than a week: the promise again
   });
 
   it('lists waiting handoffs older than a time once for reminders', async () => {

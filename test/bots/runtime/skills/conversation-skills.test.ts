@@ -25,7 +25,7 @@ function decide(text: string, options: TurnOptions = {}) {
 
 describe('conversation skills (decideTurn over defaultSkills)', () => {
   describe('when the shopper asks for a person in words', () => {
-    it('hands over to waiting_agent with the handoff notice and forgets the half-finished flow', async () => {
+    it('hands over to waiting_agent with the handoff notice, forgets the half-finished flow, keeps the order', async () => {
       const decision = await decide('I want to talk to a real person', {
         understanding: understood('human_agent', 0.92),
         dialogue: { awaiting: { skill: 'order_status', slot: 'order_number' }, orderNumber: 'A1B2C3', askedTimes: 1 },
@@ -33,7 +33,16 @@ describe('conversation skills (decideTurn over defaultSkills)', () => {
       expect(decision.skill).toBe('human-agent-intent');
       expect(decision.nextState).toBe('waiting_agent');
       expect(decision.replies).toEqual([{ text: en.handoffRequested, language: 'en', notice: { kind: 'handoff', text: en.handoffRequested } }]);
-      expect(decision.dialogue).toEqual({});
+      // The agents' thread shows the order the conversation was about.
+      expect(decision.dialogue).toEqual({ orderNumber: 'A1B2C3' });
+    });
+
+    it('tells the expected wait when the handoff can estimate it', async () => {
+      const decision = await decide('I want to talk to a real person', {
+        understanding: understood('human_agent', 0.92),
+        services: { handoff: { expectedWaitMinutes: () => Promise.resolve(7) } },
+      });
+      expect(decision.replies[0]?.text).toBe(`${en.handoffRequested} Expected wait: about 7 min.`);
     });
 
     it('answers in the shopper language', async () => {
