@@ -14,6 +14,11 @@
  * Keyword retrieval unless `--embedding-model` names a model in MODELS_DIR (read with the runtime's MODELS_*
  * settings): then hybrid keyword + vector retrieval with reciprocal rank fusion, and the latency includes embedding
  * the question. The prefixes default to E5's (`query: ` / `passage: `) when the model id contains "e5", else none.
+ *
+ * `--kb-languages en[,de]` indexes only those language versions (a help centre written in fewer languages than its
+ * shoppers speak). `--translate` also searches every question translated into the main language (`--main-language`,
+ * default `en`) with the platform's translator (TRANSLATION_* settings: Apertium offline), and reports the recall
+ * without translation and the gain per language.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +27,7 @@ import { formatIssue, KnowledgeImportError, loadKnowledgeBase, readEvaluationQue
 import { evaluateRetrieval, KnowledgeRetriever, splitIntoPassages, type EvaluationQuery, type KnowledgeDocument, type LanguageMetrics } from '../knowledge/retrieval';
 import { quantile } from '../nlu/intents';
 import { runtimeOptionsFromConfig, TransformerModelRuntime } from '../nlu/runtime';
+import { createTranslator, type Translator } from '../nlu/translation';
 import { projectRoot } from '../platform/paths';
 
 /** The printed line. */
@@ -44,6 +50,8 @@ export interface KbEvalOutput {
   indexSeconds: number;
   p50ms: number;
   p99ms: number;
+  /** With `--translate`: the backend, recall@5 without translation, and the gain per language. */
+  translation?: { backend: string; recallAt5Without: number; recallAt5GainPerLanguage: Record<string, number> };
 }
 
 /** Every article's title and questions as its own queries (smoke test only). */
@@ -73,31 +81,54 @@ export async function runKbEval(argv: readonly string[], configSources: ConfigSo
       'embedding-model': { type: 'string' },
       'query-prefix': { type: 'string' },
       'passage-prefix': { type: 'string' },
+      'kb-languages': { type: 'string' },
+      translate: { type: 'boolean', default: false },
+      'main-language': { type: 'string', default: 'en' },
       json: { type: 'boolean', default: false },
     },
   });
   const kb = values.kb ?? join(projectRoot, 'knowledge', 'demo', 'articles');
   const queriesPath = values.queries ?? (values.kb ? undefined : join(projectRoot, 'knowledge', 'demo', 'queries'));
-  const documents = await loadKnowledgeBase(kb, { defaultLanguage: values.language ?? 'en' });
+  const kbLanguages = values['kb-languages']?.split(',').map((l) => l.trim()).filter(Boolean);
+  const documents = (await loadKnowledgeBase(kb, { defaultLanguage: values.language ?? 'en' })).filter(
+    (document) => !kbLanguages || kbLanguages.includes(document.language),
+  );
   if (!documents.length) throw new Error(`${kb} holds no articles`);
   const queries = queriesPath ? await readEvaluationQueries(queriesPath) : selfQueries(documents);
   if (!queries.length) throw new Error('There are no queries to evaluate');
 
   const modelId = values['embedding-model'];
   let runtime: TransformerModelRuntime | undefined;
+  let translator: Translator | undefined;
   try {
     const e5 = modelId !== undefined && /e5/i.test(modelId);
     if (modelId) runtime = new TransformerModelRuntime(runtimeOptionsFromConfig(loadConfig(configSources)));
-    const retriever = new KnowledgeRetriever({
-      ...(runtime && modelId ? { embedder: runtime.featureExtractor(modelId) } : {}),
-      vector: {
-        queryPrefix: values['query-prefix'] ?? (e5 ? 'query: ' : ''),
-        passagePrefix: values['passage-prefix'] ?? (e5 ? 'passage: ' : ''),
-      },
-    });
-    const started = performance.now();
-    await retriever.index(documents);
-    const indexSeconds = (performance.now() - started) / 1000;
+    const mainLanguage = values['main-language'] ?? 'en';
+    const build = async (translateQuery?: (text: string, from: string, to: string) => Promise<string>) => {
+      const retriever = new KnowledgeRetriever({
+        ...(runtime && modelId ? { embedder: runtime.featureExtractor(modelId) } : {}),
+        vector: {
+          queryPrefix: values['query-prefix'] ?? (e5 ? 'query: ' : ''),
+          passagePrefix: values['passage-prefix'] ?? (e5 ? 'passage: ' : ''),
+        },
+        mainLanguage,
+        ...(translateQuery ? { translateQuery } : {}),
+      });
+      const started = performance.now();
+      await retriever.index(documents);
+      return { retriever, indexSeconds: (performance.now() - started) / 1000 };
+    };
+    let without: Awaited<ReturnType<typeof evaluateRetrieval>> | undefined;
+    if (values.translate) {
+      const config = loadConfig(configSources);
+      translator = await createTranslator({ ...config.translation, engine: config.translation.engine === 'none' ? 'apertium' : config.translation.engine }, { runtimeOptions: runtimeOptionsFromConfig(config) });
+      if (!translator) throw new Error('--translate needs a translation backend (Apertium, or TRANSLATION_MODEL)');
+      without = await evaluateRetrieval((await build()).retriever, queries);
+    }
+    const active = translator;
+    const { retriever, indexSeconds } = await build(
+      active ? (text, from, to) => (active.supports(from, to) ? active.translate(text, from, to) : Promise.reject(new Error(`no ${from}->${to} backend`))) : undefined,
+    );
     const evaluation = await evaluateRetrieval(retriever, queries);
     return {
       benchmark: 'kb-eval',
@@ -118,8 +149,20 @@ export async function runKbEval(argv: readonly string[], configSources: ConfigSo
       indexSeconds: round(indexSeconds, 2),
       p50ms: round(quantile(evaluation.latenciesMs, 0.5)),
       p99ms: round(quantile(evaluation.latenciesMs, 0.99)),
+      ...(without && translator
+        ? {
+            translation: {
+              backend: translator.name,
+              recallAt5Without: without.recallAt5,
+              recallAt5GainPerLanguage: Object.fromEntries(
+                Object.entries(evaluation.perLanguage).map(([language, metrics]) => [language, round(metrics.recallAt5 - (without.perLanguage[language]?.recallAt5 ?? 0))]),
+              ),
+            },
+          }
+        : {}),
     };
   } finally {
+    await translator?.close?.();
     await runtime?.close();
   }
 }

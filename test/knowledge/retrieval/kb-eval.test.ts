@@ -72,4 +72,24 @@ describe('kb:eval (runKbEval)', () => {
     });
     expect(output).toMatchObject({ mode: 'hybrid', embeddingModel: model.modelId, queries: 4 });
   });
+
+  it('with --translate searches Spanish questions in English too and reports the gain per language', async () => {
+    writeFileSync(
+      join(root, 'es-queries.jsonl'),
+      [
+        { query: '¿Cuánto tiempo es válida una tarjeta regalo?', article: 'gift-cards', lang: 'es' },
+        { query: '¿Puedo devolver un artículo?', article: 'returns', lang: 'es' },
+      ]
+        .map((query) => JSON.stringify(query))
+        .join('\n'),
+    );
+    const env = process.env.TEST_APERTIUM_URL ? { TRANSLATION_APERTIUM_URL: process.env.TEST_APERTIUM_URL } : {};
+    const output = await runKbEval(['--kb', join(root, 'articles'), '--kb-languages', 'en', '--queries', join(root, 'es-queries.jsonl'), '--translate'], { env });
+    expect(output.versions).toBe(2);
+    expect(output.translation?.backend).toMatch(/apertium/);
+    // Spanish words do not match English articles; translated, at least one does.
+    expect(output.translation!.recallAt5Without).toBe(0);
+    expect(output.recallAt5).toBeGreaterThan(0);
+    expect(output.translation!.recallAt5GainPerLanguage.es).toBeCloseTo(output.recallAt5 - output.translation!.recallAt5Without, 3);
+  }, 60_000);
 });
