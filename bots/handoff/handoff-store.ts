@@ -15,7 +15,7 @@ export interface Handoff {
   reason: string;
   slackChannel: string | null;
   slackThreadTs: string | null;
-  agent: { slackId: string; name: string; email: string | null } | null;
+  agent: { slackId: string; name: string; email: string | null; agentId: string | null } | null;
   createdAt: number;
   claimedAt: number | null;
   resolvedAt: number | null;
@@ -31,7 +31,7 @@ function toHandoff(row: Selectable<HandoffsTable>): Handoff {
     reason: row.reason,
     slackChannel: row.slack_channel,
     slackThreadTs: row.slack_thread_ts,
-    agent: row.agent_slack_id ? { slackId: row.agent_slack_id, name: row.agent_name ?? row.agent_slack_id, email: row.agent_email } : null,
+    agent: row.agent_slack_id ? { slackId: row.agent_slack_id, name: row.agent_name ?? row.agent_slack_id, email: row.agent_email, agentId: row.agent_id } : null,
     createdAt: Number(row.created_at),
     claimedAt: row.claimed_at === null ? null : Number(row.claimed_at),
     resolvedAt: row.resolved_at === null ? null : Number(row.resolved_at),
@@ -58,6 +58,7 @@ export class HandoffStore {
       reason: input.reason,
       slack_channel: input.slackChannel,
       slack_thread_ts: null,
+      agent_id: null,
       agent_slack_id: null,
       agent_name: null,
       agent_email: null,
@@ -103,9 +104,11 @@ export class HandoffStore {
    * old). @returns the updated handoff, or undefined when it was already resolved.
    */
   async claim(id: string, agent: { slackId: string; name: string; email: string | null }, now = Date.now()): Promise<Handoff | undefined> {
+    const handoff = await this.byId(id);
+    const agentId = handoff && agent.email ? await this.agentFor(handoff.workspaceId, agent, now) : null;
     const updated = await this.db
       .updateTable('handoffs')
-      .set({ status: 'claimed', agent_slack_id: agent.slackId, agent_name: agent.name, agent_email: agent.email, claimed_at: now })
+      .set({ status: 'claimed', agent_id: agentId, agent_slack_id: agent.slackId, agent_name: agent.name, agent_email: agent.email, claimed_at: now })
       .where('id', '=', id)
       .where('status', '<>', 'resolved')
       .executeTakeFirst();
@@ -150,5 +153,27 @@ export class HandoffStore {
       .limit(limit)
       .execute();
     return rows.map((r) => Number(r.claimed_at) - Number(r.created_at));
+  }
+
+  /**
+   * The workspace's agent with this e-mail (case-insensitive), created on first contact, its name and Slack id kept
+   * current. @returns its id.
+   */
+  async agentFor(workspaceId: string, agent: { slackId: string; name: string; email: string | null }, now = Date.now()): Promise<string | null> {
+    if (!agent.email) return null;
+    const email = agent.email.trim().toLowerCase();
+    const existing = await this.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('email', '=', email).executeTakeFirst();
+    if (existing) {
+      await this.db.updateTable('agents').set({ display_name: agent.name, slack_user_id: agent.slackId, last_seen_at: now }).where('id', '=', existing.id).execute();
+      return existing.id;
+    }
+    const id = timeOrderedId(now);
+    try {
+      await this.db.insertInto('agents').values({ id, workspace_id: workspaceId, email, display_name: agent.name, slack_user_id: agent.slackId, created_at: now, last_seen_at: now }).execute();
+      return id;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return (await this.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('email', '=', email).executeTakeFirstOrThrow()).id;
+    }
   }
 }

@@ -295,6 +295,17 @@ export interface KbIndexStateTable {
   updated_at: number;
 }
 
+/** A person of the workspace's team, matched across tools (Slack, the admin app) by e-mail. */
+export interface AgentsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  display_name: string;
+  slack_user_id: string | null;
+  created_at: number;
+  last_seen_at: number;
+}
+
 /** Status of a handoff to people. */
 export type HandoffStatus = 'waiting' | 'claimed' | 'resolved';
 
@@ -307,6 +318,7 @@ export interface HandoffsTable {
   reason: string;
   slack_channel: string | null;
   slack_thread_ts: string | null;
+  agent_id: string | null;
   agent_slack_id: string | null;
   agent_name: string | null;
   agent_email: string | null;
@@ -337,4 +349,5 @@ export interface Database {
   kb_ratings: KbRatingsTable;
   kb_index_state: KbIndexStateTable;
   handoffs: HandoffsTable;
+  agents: AgentsTable;
 }

@@ -56,8 +56,13 @@ describe.each(engines)('HandoffStore on %s', (_engine, createDatabase) => {
     const { handoff } = await store.open({ workspaceId, conversationId, reason: 'frustration', slackChannel: 'C1' });
     await store.setThread(handoff.id, 'C1', '1700000000.000100');
     expect((await store.byThread('C1', '1700000000.000100'))?.id).toBe(handoff.id);
-    const claimed = await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: 'ana@shop.example' });
-    expect(claimed).toMatchObject({ status: 'claimed', agent: { slackId: 'U1', name: 'Ana', email: 'ana@shop.example' } });
+    const claimed = await store.claim(handoff.id, { slackId: 'U1', name: 'Ana', email: 'Ana@Shop.example' });
+    expect(claimed).toMatchObject({ status: 'claimed', agent: { slackId: 'U1', name: 'Ana', email: 'Ana@Shop.example' } });
+    // The Slack user is the workspace's agent with that e-mail, created on first contact and found again after.
+    const agents = await handle.db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).execute();
+    expect(agents).toEqual([expect.objectContaining({ email: 'ana@shop.example', display_name: 'Ana', slack_user_id: 'U1' })]);
+    expect(claimed?.agent?.agentId).toBe(agents[0]!.id);
+    expect(await store.agentFor(workspaceId, { slackId: 'U9', name: 'Ana R.', email: 'ANA@shop.example' })).toBe(agents[0]!.id);
     const takenOver = await store.claim(handoff.id, { slackId: 'U2', name: 'Ben', email: null });
     expect(takenOver?.agent?.name).toBe('Ben');
     expect(await store.resolve(handoff.id)).toMatchObject({ status: 'resolved' });
