@@ -184,6 +184,18 @@ export const configSchema = z.strictObject({
         env: 'NLU_FRUSTRATION_HANDOFF',
         description: 'Frustration score (0-1) at which the conversation is handed to a person (`waiting_agent`).',
       }),
+      handoffOnComplaint: setting(z.boolean().default(true), {
+        env: 'NLU_HANDOFF_ON_COMPLAINT',
+        description: 'Hand a conversation to a person when the shopper complains (the complaint intent). Off: the bot keeps answering.',
+      }),
+      handoffOnFrustration: setting(z.boolean().default(true), {
+        env: 'NLU_HANDOFF_ON_FRUSTRATION',
+        description: 'Hand a conversation to a person when a message is at least NLU_FRUSTRATION_HANDOFF frustrated.',
+      }),
+      handoffOnNotUnderstood: setting(z.boolean().default(true), {
+        env: 'NLU_HANDOFF_ON_NOT_UNDERSTOOD',
+        description: 'Hand a conversation to a person after NLU_NOT_UNDERSTOOD_HANDOFF messages in a row the bot did not understand. Off: it keeps asking to rephrase.',
+      }),
       notUnderstoodHandoff: setting(z.number().int().min(1).max(20).default(2), {
         env: 'NLU_NOT_UNDERSTOOD_HANDOFF',
         description: 'Messages in a row the bot did not understand before it hands the conversation to a person.',

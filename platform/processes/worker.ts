@@ -60,6 +60,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       minConfidence: config.nlu.minConfidence,
       frustrationHandoff: config.nlu.frustrationHandoff,
       notUnderstoodHandoff: config.nlu.notUnderstoodHandoff,
+      handoffOn: { complaint: config.nlu.handoffOnComplaint, frustration: config.nlu.handoffOnFrustration, notUnderstood: config.nlu.handoffOnNotUnderstood },
     },
     logger,
   });

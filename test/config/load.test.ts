@@ -93,7 +93,7 @@ describe('loadConfig', () => {
 
     it('is off by default, pointing at Slack\'s API with no routes', () => {
       expect(loadConfig({ env: {} }).slack).toEqual({
-        enabled: false, botToken: '', signingSecret: '', agentsChannel: '', agentLanguage: 'en', socketMode: false, appToken: '', apiUrl: 'https://slack.com/api/', routes: [],
+        enabled: false, botToken: '', signingSecret: '', agentsChannel: '', agentLanguage: 'en', defaultWaitMinutes: 5, claimTimeoutMinutes: 10, socketMode: false, appToken: '', apiUrl: 'https://slack.com/api/', routes: [],
       });
     });
 

@@ -33,7 +33,8 @@ export const humanAgentIntentSkill: Skill = {
 export const complaintSkill: Skill = {
   name: 'complaint',
   matches: (turn) =>
-    confidentIntent(turn) === 'complaint' || (turn.understanding?.frustration.score ?? 0) >= turn.policy.frustrationHandoff,
+    (confidentIntent(turn) === 'complaint' && turn.policy.handoffOn?.complaint !== false) ||
+    ((turn.understanding?.frustration.score ?? 0) >= turn.policy.frustrationHandoff && turn.policy.handoffOn?.frustration !== false),
   respond: (turn) => handoff(turn, turn.texts.complaintHandoff),
 };
 
@@ -90,7 +91,7 @@ export const notUnderstoodSkill: Skill = {
   matches: (turn) => turn.understanding !== undefined,
   respond: (turn) => {
     const streak = (turn.dialogue.notUnderstood ?? 0) + 1;
-    if (streak >= turn.policy.notUnderstoodHandoff) return handoff(turn, turn.texts.notUnderstoodHandoff);
+    if (streak >= turn.policy.notUnderstoodHandoff && turn.policy.handoffOn?.notUnderstood !== false) return handoff(turn, turn.texts.notUnderstoodHandoff);
     return { replies: [say(turn, turn.texts.notUnderstood, {}, { quickReplies: offerPerson(turn) })], dialogue: { ...turn.dialogue, notUnderstood: streak } };
   },
 };

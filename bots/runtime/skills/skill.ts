@@ -37,6 +37,8 @@ export interface UnderstandingPolicy {
   frustrationHandoff: number;
   /** Turns in a row not understood before a person is brought in. @defaultValue 2 */
   notUnderstoodHandoff: number;
+  /** Which of the bot's own reasons hand a conversation to a person (asking for one always does). @defaultValue all */
+  handoffOn?: { complaint: boolean; frustration: boolean; notUnderstood: boolean };
 }
 
 /** Defaults of {@link UnderstandingPolicy}. */

@@ -93,6 +93,15 @@ describe('conversation skills (decideTurn over defaultSkills)', () => {
       expect((await decide('hi!!!', { understanding, policy: { frustrationHandoff: 0.7 } })).skill).toBe('complaint');
     });
 
+    it('keeps the bot on when the workspace switched those handoffs off', async () => {
+      const off = { handoffOn: { complaint: false, frustration: false, notUnderstood: false } };
+      expect((await decide('hi!!!', { understanding: understood('greeting', 0.9, { frustration: 0.9 }), policy: off })).skill).toBe('greeting-intent');
+      expect((await decide('I want to complain', { understanding: understood('complaint', 0.9), policy: off })).nextState).toBeUndefined();
+      const confused = await decide('blorf', { understanding: understood('greeting', 0.1), dialogue: { notUnderstood: 5 }, policy: off });
+      expect(confused.skill).toBe('not-understood');
+      expect(confused.nextState).toBeUndefined();
+    });
+
     it('hands a calm complaint to a person with the apology in the shopper language', async () => {
       const decision = await decide('Quiero poner una reclamación', { language: 'es', understanding: understood('complaint', 0.85) });
       expect(decision.nextState).toBe('waiting_agent');
