@@ -17,7 +17,8 @@ import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { isUniqueViolation, type Database } from '../../platform/database';
-import type { Translator } from '../../nlu/translation/translator';
+import type { TranslationContext, Translator } from '../../nlu/translation/translator';
+import { parseWorkspaceSettings, type WorkspaceStore } from '../../platform/workspaces';
 import { jobIds, type HandoffJobData, type OutboundJobData } from '../../workers/queues';
 import type { Queue } from 'bullmq';
 import { handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
@@ -32,6 +33,8 @@ export interface HandoffJobDeps {
   db: Kysely<Database>;
   /** Orders, for the order the conversation is about. */
   commerce?: CommerceStore;
+  /** Workspace settings (the glossary translation keeps as written). */
+  workspaces?: WorkspaceStore;
   handoffs: HandoffStore;
   store: ConversationStore;
   sender: SlackSender;
@@ -56,11 +59,17 @@ const REASONS: Record<string, string> = {
 };
 
 /** A translation, or the original marked as not translated (never an error). */
-async function translated(deps: HandoffJobDeps, text: string, from: string | null, to: string): Promise<{ text: string; from: string; translated: boolean }> {
+async function translated(
+  deps: HandoffJobDeps,
+  text: string,
+  from: string | null,
+  to: string,
+  context: TranslationContext = {},
+): Promise<{ text: string; from: string; translated: boolean }> {
   const source = from ?? to;
   if (source === to || !deps.translator || !deps.translator.supports(source, to)) return { text, from: source, translated: source === to };
   try {
-    return { text: await deps.translator.translate(text, source, to), from: source, translated: true };
+    return { text: await deps.translator.translate(text, source, to, context), from: source, translated: true };
   } catch (error) {
     deps.logger.warn({ err: error, from: source, to }, 'translation failed; relaying the original');
     return { text, from: source, translated: false };
@@ -92,6 +101,13 @@ export class HandoffJobs {
     return worker;
   }
 
+  /** The workspace's glossary (names kept as written by translation). */
+  private async context(workspaceId: string): Promise<TranslationContext> {
+    const workspace = await this.deps.workspaces?.findById(workspaceId);
+    const glossary = parseWorkspaceSettings(workspace?.settings).glossary;
+    return glossary?.length ? { glossary } : {};
+  }
+
   /** Runs one job (exported for tests that drive the steps directly). */
   async process(job: Pick<Job<HandoffJobData>, 'data'>): Promise<void> {
     const data = job.data;
@@ -108,7 +124,8 @@ export class HandoffJobs {
     const customer = await this.deps.db.selectFrom('customers').select(['display_name', 'email']).where('id', '=', conversation.customer_id).executeTakeFirst();
     const messages = (await this.deps.store.listMessages(conversation.id, { limit: TRANSCRIPT_MESSAGES })).slice(-TRANSCRIPT_MESSAGES);
     const transcript: TranscriptLine[] = [];
-    for (const message of messages) transcript.push(await this.transcriptLine(message, conversation.language));
+    const context = await this.context(conversation.workspace_id);
+    for (const message of messages) transcript.push(await this.transcriptLine(message, conversation.language, context));
     const language = conversation.language ?? 'en';
     // The order the conversation is about (the bot remembers it), with its status and destination country.
     const orderNumber = parseDialogue(conversation.dialogue).orderNumber;
@@ -126,10 +143,10 @@ export class HandoffJobs {
     };
   }
 
-  private async transcriptLine(message: StoredMessage, conversationLanguage: string | null): Promise<TranscriptLine> {
+  private async transcriptLine(message: StoredMessage, conversationLanguage: string | null, context: TranslationContext): Promise<TranscriptLine> {
     const from = message.author === 'shopper' ? 'shopper' : message.author === 'agent' ? 'agent' : 'bot';
     const language = message.language ?? conversationLanguage;
-    const result = await translated(this.deps, message.text, language, this.deps.agentLanguage);
+    const result = await translated(this.deps, message.text, language, this.deps.agentLanguage, context);
     const line: TranscriptLine = { from, at: new Date(Number(message.created_at)), text: result.text };
     if (result.from !== this.deps.agentLanguage) line.original = { language: result.from, text: message.text };
     return line;
@@ -156,7 +173,7 @@ export class HandoffJobs {
     const message = await this.deps.store.getMessage(messageId);
     if (!message) return;
     const conversation = await this.deps.store.getConversation(message.conversation_id);
-    const result = await translated(this.deps, message.text, message.language ?? conversation?.language ?? null, this.deps.agentLanguage);
+    const result = await translated(this.deps, message.text, message.language ?? conversation?.language ?? null, this.deps.agentLanguage, await this.context(message.workspace_id));
     const original = message.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
     const shown = result.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
     const text =
@@ -197,7 +214,7 @@ export class HandoffJobs {
     const agent = await this.deps.users.lookup(data.userId);
     if (handoff.status === 'waiting') await this.deps.handoffs.claim(handoff.id, { slackId: data.userId, name: agent.displayName, email: agent.email ?? null });
     const language = conversation.language ?? 'en';
-    const result = await translated(this.deps, data.text, this.deps.agentLanguage, language);
+    const result = await translated(this.deps, data.text, this.deps.agentLanguage, language, await this.context(conversation.workspace_id));
     let message: StoredMessage;
     try {
       message = await this.deps.store.appendOutgoing({

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Translator } from './translator';
+import type { TranslationContext, Translator } from './translator';
 
 /** Options of {@link CachedTranslator}. */
 export interface TranslationCacheOptions {
@@ -33,17 +33,21 @@ export class CachedTranslator implements Translator {
     return this.inner.supports(from, to);
   }
 
-  /** The cache key of a translation. */
-  key(text: string, from: string, to: string): string {
-    const hash = createHash('sha256').update(text).digest('base64url').slice(0, 32);
+  /** The cache key of a translation (a glossary changes what is protected, so it is part of the key). */
+  key(text: string, from: string, to: string, context: TranslationContext = {}): string {
+    const hash = createHash('sha256')
+      .update(text)
+      .update(context.glossary?.length ? `\u0000${[...context.glossary].sort().join('\u0001')}` : '')
+      .digest('base64url')
+      .slice(0, 32);
     return `${this.options.keyPrefix}:translation:${this.inner.name}:${from}:${to}:${hash}`;
   }
 
-  async translate(text: string, from: string, to: string): Promise<string> {
-    const key = this.key(text, from, to);
+  async translate(text: string, from: string, to: string, context: TranslationContext = {}): Promise<string> {
+    const key = this.key(text, from, to, context);
     const cached = await this.redis.get(key).catch(() => null);
     if (cached !== null) return cached;
-    const translated = await this.inner.translate(text, from, to);
+    const translated = await this.inner.translate(text, from, to, context);
     await this.redis.set(key, translated, 'EX', this.ttl).catch(() => undefined);
     return translated;
   }

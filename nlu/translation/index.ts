@@ -1,5 +1,5 @@
 /** Machine translation: the interface, the Apertium and transformer backends, the per-pair router, protected terms and the Redis cache. */
-export { TranslationError, type Translator } from './translator';
+export { TranslationError, type TranslationContext, type Translator } from './translator';
 export { ApertiumTranslator, type ApertiumOptions } from './apertium-translator';
 export { ApertiumApyTranslator, type ApyOptions } from './apertium-apy-translator';
 export { TransformersTranslator, type TransformersTranslatorOptions } from './transformers-translator';

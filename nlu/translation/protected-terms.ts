@@ -7,7 +7,7 @@
  */
 import { extractEntities, type EntityExtractionOptions } from '../entities';
 import { escapeRegExp } from '../entities/text-folding';
-import { TranslationError, type Translator } from './translator';
+import { TranslationError, type TranslationContext, type Translator } from './translator';
 
 /** What to protect beyond the built-in kinds. */
 export interface ProtectionOptions extends Pick<EntityExtractionOptions, 'orderNumberPatterns' | 'products'> {
@@ -97,8 +97,10 @@ export class TermProtectingTranslator implements Translator {
     return this.inner.supports(from, to);
   }
 
-  async translate(text: string, from: string, to: string): Promise<string> {
-    const guarded = protectTerms(text, from, this.protection(from));
+  async translate(text: string, from: string, to: string, context: TranslationContext = {}): Promise<string> {
+    const own = this.protection(from);
+    const glossary = [...(own.glossary ?? []), ...(context.glossary ?? [])];
+    const guarded = protectTerms(text, from, { ...own, ...(glossary.length ? { glossary } : {}) });
     return restoreTerms(await this.inner.translate(guarded.text, from, to), guarded.spans);
   }
 

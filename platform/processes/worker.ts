@@ -150,6 +150,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     handoffWorker = new HandoffJobs({
       db: context.database.db,
       commerce: context.commerce,
+      workspaces: context.workspaces,
       handoffs: context.handoffs,
       store,
       sender: new SlackSender(client),

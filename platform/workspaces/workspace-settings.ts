@@ -1,6 +1,7 @@
 /**
  * A workspace's own settings, stored as JSON on its row and edited by admins through `/api/workspace/settings`.
- * For now: the store's order-number formats, so "INV-204311" or "SO/2024/0042" are recognised as order numbers.
+ * The store's order-number formats, so "INV-204311" or "SO/2024/0042" are recognised as order numbers, and its
+ * glossary of names translation must not touch.
  */
 import { z } from 'zod';
 
@@ -29,6 +30,8 @@ export const workspaceSettingsSchema = z.strictObject({
   orderNumberPatterns: z.array(patternSource).max(20).optional(),
   /** Keep the built-in order-number formats as well as `orderNumberPatterns`. @defaultValue true */
   keepDefaultOrderNumberPatterns: z.boolean().optional(),
+  /** Brand and product names machine translation keeps exactly as written (shopper <-> agent, help-centre answers). */
+  glossary: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
 });
 
 /** See {@link workspaceSettingsSchema}. */

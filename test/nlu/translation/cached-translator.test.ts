@@ -42,6 +42,12 @@ describe('CachedTranslator (real Redis)', () => {
     expect(ttl).toBeLessThanOrEqual(60);
   });
 
+  it('keeps translations made with different glossaries apart', async () => {
+    const cached = new CachedTranslator(new CountingTranslator(), redis, { keyPrefix: prefix });
+    expect(cached.key('x', 'es', 'en', { glossary: ['A', 'B'] })).toBe(cached.key('x', 'es', 'en', { glossary: ['B', 'A'] }));
+    expect(cached.key('x', 'es', 'en', { glossary: ['A'] })).not.toBe(cached.key('x', 'es', 'en'));
+  });
+
   it('still translates when Redis is unreachable', async () => {
     const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
     const inner = new CountingTranslator();

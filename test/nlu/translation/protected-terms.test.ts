@@ -44,6 +44,13 @@ describe('TermProtectingTranslator on real Apertium', () => {
     expect(english).not.toMatch(/ZQX/);
   });
 
+  it('keeps a workspace glossary given with the call, which Apertium would otherwise translate', async () => {
+    const plain = await new TermProtectingTranslator(apy).translate('Compré la chaqueta Casa Blanca', 'es', 'en');
+    expect(plain).not.toContain('Casa Blanca');
+    const guarded = await new TermProtectingTranslator(apy).translate('Compré la chaqueta Casa Blanca', 'es', 'en', { glossary: ['Casa Blanca'] });
+    expect(guarded).toContain('Casa Blanca');
+  });
+
   it('keeps them on the way back to the shopper too', async () => {
     const spanish = await translator.translate('Your order A1B2C3 left our Zebrawood warehouse today: https://shop.example/track/A1B2C3', 'en', 'es');
     expect(spanish).toContain('A1B2C3');

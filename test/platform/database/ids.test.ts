@@ -16,4 +16,11 @@ describe('timeOrderedId', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => timeOrderedId(1)));
     expect(ids.size).toBe(10_000);
   });
+
+  it('is strictly increasing within one millisecond of this process, past the counter range too', () => {
+    const now = Date.now() + 60_000;
+    const ids = Array.from({ length: 6000 }, () => timeOrderedId(now));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
