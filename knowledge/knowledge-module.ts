@@ -14,9 +14,9 @@ import type { Logger } from 'pino';
 import type { KnowledgeAnswer, KnowledgeService } from '../bots/runtime/skills/knowledge-skills';
 import type { TextEmbedder } from '../nlu/intents';
 import type { LanguageIdentifier } from '../nlu/language/language-identifier';
-import type { Translator } from '../nlu/translation/apertium-translator';
+import type { TranslationContext, Translator } from '../nlu/translation/translator';
 import type { Database } from '../platform/database';
-import type { WorkspaceStore } from '../platform/workspaces';
+import { parseWorkspaceSettings, type WorkspaceStore } from '../platform/workspaces';
 import type { ReindexKnowledgeJobData } from '../workers/queues';
 import { parseImport } from './admin/import-files';
 import { helpPagePath } from './api/help-pages';
@@ -265,7 +265,8 @@ export class KnowledgeModule implements KnowledgeService {
     const gaps = [...index.facts.values()].some((facts) => !currentIn(facts, language));
     if (translator && target !== language && translator.supports(language, target) && (!current || gaps)) {
       try {
-        const translated = await translator.translate(question, language, target);
+        const context = await this.translationContext(workspaceId);
+        const translated = await translator.translate(question, language, target, context);
         const translatedRetrieval = await index.retriever.retrieve(translated, { language: target, limit: 5 });
         const found = translatedRetrieval.articles[0];
         const passage = found?.passages[0];
@@ -280,7 +281,7 @@ export class KnowledgeModule implements KnowledgeService {
           (found.articleId === best?.articleId ||
             (current ? translatedRetrieval.confidence > retrieval.confidence : translatedRetrieval.confidence >= retrieval.confidence * 0.8));
         if (wins) {
-          const back = translator.supports(target, language) ? await translator.translate(passage.text, target, language) : undefined;
+          const back = translator.supports(target, language) ? await translator.translate(passage.text, target, language, context) : undefined;
           const url = await this.articleUrl(workspaceId, found.articleId, target);
           return {
             answer: {
@@ -317,6 +318,12 @@ export class KnowledgeModule implements KnowledgeService {
       answer: { outcome: 'answer', confidence: retrieval.confidence, article: { slug: best.articleId, title: best.title, language: best.language, passage: passage.text, url } },
       retrieval,
     };
+  }
+
+  /** The workspace's glossary: names machine translation keeps as written. */
+  private async translationContext(workspaceId: string): Promise<TranslationContext> {
+    const glossary = parseWorkspaceSettings((await this.options.workspaces.findById(workspaceId))?.settings).glossary;
+    return glossary?.length ? { glossary } : {};
   }
 
   private async articleUrl(workspaceId: string, slug: string, language: string): Promise<string> {
