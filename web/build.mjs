@@ -18,46 +18,38 @@ const bundlePath = join(outDir, 'widget.js');
 
 mkdirSync(outDir, { recursive: true });
 
-await build({
-  absWorkingDir: repoRoot,
-  entryPoints: [join(webDir, 'widget', 'index.ts')],
-  outfile: bundlePath,
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2020',
-  minify: true,
-  sourcemap: true,
-  legalComments: 'eof',
-  // The widget runs on other people's pages: no Node globals, and socket.io-client's production (non-debug) build.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-});
+/** One browser bundle: an IIFE for current browsers, minified with a source map, no Node globals. */
+async function bundle(entry, outfile) {
+  await build({
+    absWorkingDir: repoRoot,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: true,
+    legalComments: 'eof',
+    // Browsers have no `process`; socket.io-client (widget) also picks its production (non-debug) build from this.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+}
+
+// The widget runs on other people's pages.
+await bundle(join(webDir, 'widget', 'index.ts'), bundlePath);
 
 const demoOut = join(outDir, 'demo');
 rmSync(demoOut, { recursive: true, force: true });
 cpSync(join(webDir, 'demo'), demoOut, { recursive: true });
 
-// The admin app is served by the platform itself at /admin (same origin as the API), so it is a plain bundle for
-// current browsers; no Node globals either.
+// The admin app is served by the platform itself at /admin (same origin as the API).
 const adminSrc = join(webDir, 'admin');
 const adminOut = join(outDir, 'admin');
 rmSync(adminOut, { recursive: true, force: true });
 mkdirSync(adminOut, { recursive: true });
-await build({
-  absWorkingDir: repoRoot,
-  entryPoints: [join(adminSrc, 'index.ts')],
-  outfile: join(adminOut, 'admin.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: 'es2020',
-  minify: true,
-  sourcemap: true,
-  legalComments: 'eof',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-});
+await bundle(join(adminSrc, 'index.ts'), join(adminOut, 'admin.js'));
 for (const file of ['index.html', 'admin.css']) cpSync(join(adminSrc, file), join(adminOut, file));
 
 const size = statSync(bundlePath).size;

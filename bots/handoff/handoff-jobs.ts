@@ -21,7 +21,7 @@ import type { TranslationContext, Translator } from '../../nlu/translation/trans
 import { parseWorkspaceSettings, type WorkspaceStore } from '../../platform/workspaces';
 import { jobIds, type HandoffJobData, type OutboundJobData } from '../../workers/queues';
 import type { Queue } from 'bullmq';
-import { handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
+import { escapeMrkdwn, handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
 import type { ConversationStore, StoredMessage } from '../runtime/conversation-store';
 import { templatesFor } from '../runtime/templates';
 import { parseDialogue } from '../runtime/dialogue/dialogue-state';
@@ -174,8 +174,8 @@ export class HandoffJobs {
     if (!message) return;
     const conversation = await this.deps.store.getConversation(message.conversation_id);
     const result = await translated(this.deps, message.text, message.language ?? conversation?.language ?? null, this.deps.agentLanguage, await this.context(message.workspace_id));
-    const original = message.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-    const shown = result.text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    const original = escapeMrkdwn(message.text);
+    const shown = escapeMrkdwn(result.text);
     const text =
       result.from === this.deps.agentLanguage
         ? `*Shopper:* ${original}`

@@ -128,7 +128,8 @@ export class HandoffService {
         });
       },
       onCommand: async (command) => {
-        const waiting = await this.deps.handoffs.unclaimedSince(Date.now(), 20);
+        // Reminded or not, everything nobody has claimed yet.
+        const waiting = await this.deps.handoffs.waiting(20);
         if (command.text.trim() === 'list' || command.text.trim() === '') {
           if (waiting.length === 0) return 'Nobody is waiting for a person right now.';
           return waiting.map((h) => `• ${h.reason} since ${new Date(h.createdAt).toISOString().slice(11, 16)} UTC${h.slackThreadTs ? ` (thread in <#${h.slackChannel}>)` : ''}`).join('\n');

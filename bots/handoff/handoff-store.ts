@@ -135,6 +135,12 @@ export class HandoffStore {
     return rows.map(toHandoff);
   }
 
+  /** Every handoff still waiting for a person, oldest first. */
+  async waiting(limit = 50): Promise<Handoff[]> {
+    const rows = await this.db.selectFrom('handoffs').selectAll().where('status', '=', 'waiting').orderBy('created_at').limit(limit).execute();
+    return rows.map(toHandoff);
+  }
+
   /** Marks the reminder as sent; false when another process sent it first. */
   async markReminded(id: string, now = Date.now()): Promise<boolean> {
     const updated = await this.db.updateTable('handoffs').set({ reminded_at: now }).where('id', '=', id).where('reminded_at', 'is', null).where('status', '=', 'waiting').executeTakeFirst();

@@ -7,8 +7,7 @@
  * The embedding is computed outside the classifier (asynchronously, micro-batched by the runtime) and handed to
  * `predict`; {@link EmbeddingIntentClassifier.embeddingModel} names the model it must come from.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { softmax } from './calibration';
+import { decideIntent, packArtefact, unpackArtefact } from './intent-artefact';
 import { fitCalibratedLinearModel, type LabelledRows } from './calibrated-linear-fit';
 import { TrainingCancelledError } from './linear-svm';
 import { trainLinearSvmParallel } from './parallel-svm';
@@ -51,7 +50,6 @@ export interface EmbeddingHeadOptions {
 
 const FORMAT = 'polyglot-desk/embedding-intents';
 const FORMAT_VERSION = 1;
-const RANKING_SIZE = 5;
 
 interface ArtefactHeader {
   format: string;
@@ -127,7 +125,7 @@ export class EmbeddingIntentClassifier implements IntentClassifier {
   private readonly classes: number;
   private readonly scores: Float64Array<ArrayBuffer>;
   private readonly probabilities: Float64Array<ArrayBuffer>;
-  private readonly outOfScopeIndex: number;
+  readonly outOfScopeIndex: number;
   /** First feature index of the embedding block (the n-gram vocabulary size, or 0). */
   private readonly embeddingOffset: number;
 
@@ -198,13 +196,7 @@ export class EmbeddingIntentClassifier implements IntentClassifier {
       const value = (embedding[k]! - mean[k]!) * factor[k]!;
       for (let cls = 0; cls < classes; cls++) scores[cls]! += featureMajor[offset + cls]! * value;
     }
-    const probabilities = softmax(scores, this.temperature, this.probabilities);
-    const order = Array.from(probabilities.keys()).sort((a, b) => probabilities[b]! - probabilities[a]!);
-    const ranking = order.slice(0, RANKING_SIZE).map((i) => ({ intent: this.intents[i]!, confidence: probabilities[i]! }));
-    const best = order[0]!;
-    const confidence = probabilities[best]!;
-    const intent = best === this.outOfScopeIndex || confidence < this.threshold ? OUT_OF_SCOPE : this.intents[best]!;
-    return { intent, confidence, ranking };
+    return decideIntent(scores, this, this.probabilities);
   }
 
   /** Gzip of a length-prefixed JSON header and the float32 weights (the head is small next to the encoder). */
@@ -226,11 +218,7 @@ export class EmbeddingIntentClassifier implements IntentClassifier {
       metrics: this.metrics,
       bias: Array.from(this.bias),
     };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(json.length);
-    const weights = Buffer.from(this.featureMajor.buffer, this.featureMajor.byteOffset, this.featureMajor.byteLength);
-    return gzipSync(Buffer.concat([length, json, weights]));
+    return packArtefact(header, new Uint8Array(this.featureMajor.buffer, this.featureMajor.byteOffset, this.featureMajor.byteLength));
   }
 }
 
@@ -309,31 +297,12 @@ export class EmbeddingIntentTrainer implements IntentClassifierTrainer {
   }
 
   load(artefact: Buffer): EmbeddingIntentClassifier {
-    let raw: Buffer;
-    try {
-      raw = gunzipSync(artefact);
-    } catch {
-      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (not gzip data); retrain the model`);
-    }
-    let length: number;
-    let header: ArtefactHeader | null;
-    try {
-      length = raw.readUInt32LE(0);
-      header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as ArtefactHeader | null;
-    } catch {
-      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (no readable header); retrain the model`);
-    }
-    if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.version !== FORMAT_VERSION || header.kind !== this.kind) {
-      throw new ArtefactFormatError(
-        `Artefact ${header?.format ?? 'unknown'} v${header?.version ?? '?'} (${header?.kind ?? '?'}) does not fit ${FORMAT} v${FORMAT_VERSION} (${this.kind}); retrain the model`,
-      );
-    }
+    const { header, body } = unpackArtefact<ArtefactHeader>(artefact, { format: FORMAT, version: FORMAT_VERSION, kind: this.kind });
     if (header.embeddingModel !== this.embedder.modelId) {
       throw new ArtefactFormatError(
         `This ${this.kind} model was trained on embeddings of ${header.embeddingModel}, but ${this.embedder.modelId} is configured; retrain the model`,
       );
     }
-    const body = raw.subarray(4 + length);
     const bytes = new Uint8Array(body.length);
     bytes.set(body);
     if (bytes.length % 4 !== 0) throw new ArtefactFormatError('Artefact weights are truncated; retrain the model');

@@ -4,8 +4,7 @@
  * temperature-calibrated confidences and an out-of-scope threshold chosen on held-out data. Language agnostic (no
  * segmenter, no stemmer), trains in seconds, predicts in tens of microseconds.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { softmax } from './calibration';
+import { decideIntent, packArtefact, unpackArtefact } from './intent-artefact';
 import { fitCalibratedLinearModel, type LinearFitter } from './calibrated-linear-fit';
 import type { LinearModelWeights } from './linear-svm';
 import { trainLinearSvmParallel } from './parallel-svm';
@@ -24,7 +23,6 @@ import {
 
 const FORMAT = 'polyglot-desk/linear-intents';
 const FORMAT_VERSION = 1;
-const RANKING_SIZE = 5;
 
 interface ArtefactHeader {
   format: string;
@@ -49,7 +47,7 @@ export class LinearIntentClassifier implements IntentClassifier {
   private readonly bias: Float32Array;
   private readonly scores: Float64Array<ArrayBuffer>;
   private readonly probabilities: Float64Array<ArrayBuffer>;
-  private readonly outOfScopeIndex: number;
+  readonly outOfScopeIndex: number;
 
   constructor(
     readonly kind: string,
@@ -91,13 +89,7 @@ export class LinearIntentClassifier implements IntentClassifier {
   }
 
   predict(text: string): IntentPrediction {
-    const probabilities = softmax(this.decisionValues(text), this.temperature, this.probabilities);
-    const order = Array.from(probabilities.keys()).sort((a, b) => probabilities[b]! - probabilities[a]!);
-    const ranking = order.slice(0, RANKING_SIZE).map((i) => ({ intent: this.intents[i]!, confidence: probabilities[i]! }));
-    const best = order[0]!;
-    const confidence = probabilities[best]!;
-    const intent = best === this.outOfScopeIndex || confidence < this.threshold ? OUT_OF_SCOPE : this.intents[best]!;
-    return { intent, confidence, ranking };
+    return decideIntent(this.decisionValues(text), this, this.probabilities);
   }
 
   serialize(): Buffer {
@@ -123,10 +115,7 @@ export class LinearIntentClassifier implements IntentClassifier {
       scales,
       bias: Array.from(bias),
     };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(json.length);
-    return gzipSync(Buffer.concat([length, json, Buffer.from(quantised.buffer, quantised.byteOffset, quantised.byteLength)]));
+    return packArtefact(header, new Uint8Array(quantised.buffer, quantised.byteOffset, quantised.byteLength));
   }
 }
 
@@ -172,32 +161,10 @@ export class LinearIntentTrainer implements IntentClassifierTrainer {
   }
 
   load(artefact: Buffer): LinearIntentClassifier {
-    let raw: Buffer;
-    try {
-      raw = gunzipSync(artefact);
-    } catch {
-      throw new ArtefactFormatError('This artefact is not a linear-svm intent model (not gzip data); retrain the model');
-    }
-    let length: number;
-    let header: ArtefactHeader;
-    try {
-      length = raw.readUInt32LE(0);
-      header = JSON.parse(raw.subarray(4, 4 + length).toString('utf8')) as ArtefactHeader;
-    } catch {
-      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (no readable header); retrain the model`);
-    }
-    if (typeof header !== 'object' || header === null) {
-      throw new ArtefactFormatError(`This artefact is not a ${this.kind} intent model (no readable header); retrain the model`);
-    }
-    if (header.format !== FORMAT || header.version !== FORMAT_VERSION || header.kind !== this.kind) {
-      throw new ArtefactFormatError(
-        `Artefact ${header.format} v${header.version} (${header.kind}) does not fit ${FORMAT} v${FORMAT_VERSION} (${this.kind}); retrain the model`,
-      );
-    }
+    const { header, body } = unpackArtefact<ArtefactHeader>(artefact, { format: FORMAT, version: FORMAT_VERSION, kind: this.kind });
     const vectorizer = TfidfVectorizer.fromJSON(header.vectorizer);
     const classes = header.intents.length;
     const dimension = vectorizer.dimension;
-    const body = raw.subarray(4 + length);
     if (body.length !== classes * dimension * 2) throw new ArtefactFormatError('Artefact weights are truncated; retrain the model');
     const quantised = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
     const weights = new Float32Array(classes * dimension);

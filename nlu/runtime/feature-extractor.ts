@@ -3,9 +3,8 @@
  * worker threads, with concurrent calls merged into shared batches.
  */
 import { MicroBatcher, type BatchInfo, type BatchStats } from './micro-batcher';
-import { assertDeviceSupported } from './device-support';
-import { assertModelFiles } from './model-files';
-import { ModelWorkerPool, type ModelWorkerPoolOptions } from './model-worker-pool';
+import type { ModelWorkerPoolOptions } from './model-worker-pool';
+import { PooledModel } from './pooled-model';
 import { ModelClosedError } from './runtime-errors';
 import type { ModelDevice, ModelDtype, ModelRuntimeOptions } from './runtime-options';
 
@@ -42,61 +41,20 @@ interface Item {
  * const extractor = runtime.featureExtractor('Xenova/multilingual-e5-small');
  * const [query] = await extractor.embed(['query: where is my order?']);
  */
-export class FeatureExtractor {
-  readonly modelId: string;
-  readonly device: ModelDevice;
-  readonly dtype: ModelDtype;
-  private readonly pool: ModelWorkerPool<'feature-extraction'>;
+export class FeatureExtractor extends PooledModel<'feature-extraction'> {
   private readonly batcher: MicroBatcher<Item, Float32Array>;
-  private loading: Promise<void> | undefined;
-  private closing: Promise<void> | undefined;
 
   /**
    * @param onClose called once when this instance closes (the runtime forgets it then).
    * @param spawn replaces how workers start (tests).
    */
-  constructor(
-    spec: ModelSpec,
-    private readonly options: ModelRuntimeOptions,
-    private readonly onClose: () => void = () => undefined,
-    spawn?: ModelWorkerPoolOptions['spawn'],
-  ) {
-    this.modelId = spec.modelId;
-    this.device = spec.device;
-    this.dtype = spec.dtype;
-    this.pool = new ModelWorkerPool(
-      {
-        task: 'feature-extraction',
-        modelId: spec.modelId,
-        folder: options.folder,
-        allowRemote: options.allowRemote,
-        device: spec.device,
-        dtype: spec.dtype,
-      },
-      { threads: options.threads, spawn },
-    );
+  constructor(spec: ModelSpec, options: ModelRuntimeOptions, onClose: () => void = () => undefined, spawn?: ModelWorkerPoolOptions['spawn']) {
+    super('feature-extraction', spec, options, undefined, onClose, spawn);
     this.batcher = new MicroBatcher<Item, Float32Array>({
       maxBatchSize: options.maxBatchSize,
       windowMs: options.batchWindowMs,
       run: (items) => this.runBatch(items),
     });
-  }
-
-  /**
-   * Checks the model files and device, starts the workers and loads the model in each. Call at start-up so the first
-   * request is not slow; `embed` does it too.
-   *
-   * @throws ModelNotFoundError when the model is not in the folder and downloading is off.
-   * @throws ModelDeviceError when the device cannot run here (e.g. `cuda` without the CUDA build of onnxruntime-node).
-   */
-  load(): Promise<void> {
-    if (this.closing) return Promise.reject(new ModelClosedError(this.modelId));
-    // Checked once; a failure is not remembered, so a model downloaded meanwhile loads on the next call.
-    this.loading ??= this.checkAndStart().catch((error: unknown) => {
-      this.loading = undefined;
-      throw error;
-    });
-    return this.loading;
   }
 
   /**
@@ -121,23 +79,8 @@ export class FeatureExtractor {
     return { ...this.batcher.stats(), workers: this.pool.size };
   }
 
-  /**
-   * Fails queued requests, lets running batches finish, then frees the model and ends its worker threads. Closes the
-   * instance for every holder: it is shared. Idempotent.
-   */
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.onClose();
-      this.batcher.rejectQueued(new ModelClosedError(this.modelId));
-      await this.pool.close();
-    })();
-    return this.closing;
-  }
-
-  private async checkAndStart(): Promise<void> {
-    assertDeviceSupported(this.device);
-    if (!this.options.allowRemote) await assertModelFiles(this.options.folder, this.modelId, this.dtype);
-    await this.pool.start();
+  protected rejectQueued(error: Error): void {
+    this.batcher.rejectQueued(error);
   }
 
   private async runBatch(items: Item[]): Promise<Float32Array[]> {

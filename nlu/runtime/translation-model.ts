@@ -2,13 +2,12 @@
  * Machine translation with a transformer model (transformers.js' `translation` pipeline) in worker threads:
  * concurrent requests for the same language pair are merged into shared batches.
  */
-import { assertDeviceSupported } from './device-support';
 import type { ModelSpec } from './feature-extractor';
 import { MicroBatcher, type BatchInfo, type BatchStats } from './micro-batcher';
-import { assertModelFiles } from './model-files';
-import { ModelWorkerPool, type ModelWorkerPoolOptions } from './model-worker-pool';
+import type { ModelWorkerPoolOptions } from './model-worker-pool';
+import { PooledModel } from './pooled-model';
 import { ModelClosedError } from './runtime-errors';
-import type { ModelDevice, ModelDtype, ModelRuntimeOptions } from './runtime-options';
+import type { ModelRuntimeOptions } from './runtime-options';
 import { familyLanguages, familySupports, pipelineLanguages, type TranslationFamily } from './translation-languages';
 
 /** The ONNX sessions transformers.js loads for an encoder-decoder (seq2seq) model. */
@@ -43,37 +42,20 @@ const DEFAULT_MAX_NEW_TOKENS = 256;
  * const model = runtime.translator('Xenova/nllb-200-distilled-600M');
  * const [english] = await model.translate(['¿Dónde está mi pedido?'], { from: 'es', to: 'en' });
  */
-export class TranslationModel {
-  readonly modelId: string;
+export class TranslationModel extends PooledModel<'translation'> {
   readonly family: TranslationFamily;
-  readonly device: ModelDevice;
-  readonly dtype: ModelDtype;
-  private readonly pool: ModelWorkerPool<'translation'>;
   // One batcher per pair and length limit: a batch is one pipeline call, which takes one pair.
   private readonly batchers = new Map<string, MicroBatcher<string, string>>();
   private readonly listeners = new Set<(batch: BatchInfo) => void>();
   private readonly counters: BatchStats = { batches: 0, items: 0, requests: 0, largestBatch: 0 };
-  private loading: Promise<void> | undefined;
-  private closing: Promise<void> | undefined;
 
   /**
    * @param onClose called once when this instance closes (the runtime forgets it then).
    * @param spawn replaces how workers start (tests).
    */
-  constructor(
-    spec: TranslationModelSpec,
-    private readonly options: ModelRuntimeOptions,
-    private readonly onClose: () => void = () => undefined,
-    spawn?: ModelWorkerPoolOptions['spawn'],
-  ) {
-    this.modelId = spec.modelId;
+  constructor(spec: TranslationModelSpec, options: ModelRuntimeOptions, onClose: () => void = () => undefined, spawn?: ModelWorkerPoolOptions['spawn']) {
+    super('translation', spec, options, SEQ2SEQ_SESSIONS, onClose, spawn);
     this.family = spec.family;
-    this.device = spec.device;
-    this.dtype = spec.dtype;
-    this.pool = new ModelWorkerPool(
-      { task: 'translation', modelId: spec.modelId, folder: options.folder, allowRemote: options.allowRemote, device: spec.device, dtype: spec.dtype },
-      { threads: options.threads, spawn },
-    );
   }
 
   /** The ISO 639-1 languages the model translates between (for opus-mt, the two of its pair). */
@@ -84,21 +66,6 @@ export class TranslationModel {
   /** Whether the model translates `from` -> `to` (ISO 639-1). */
   supports(from: string, to: string): boolean {
     return familySupports(this.family, this.modelId, from, to);
-  }
-
-  /**
-   * Checks the model files and device, starts the workers and loads the model in each.
-   *
-   * @throws ModelNotFoundError when the model is not in the folder and downloading is off.
-   * @throws ModelDeviceError when the device cannot run here.
-   */
-  load(): Promise<void> {
-    if (this.closing) return Promise.reject(new ModelClosedError(this.modelId));
-    this.loading ??= this.checkAndStart().catch((error: unknown) => {
-      this.loading = undefined;
-      throw error;
-    });
-    return this.loading;
   }
 
   /**
@@ -138,14 +105,8 @@ export class TranslationModel {
     return { ...this.counters, workers: this.pool.size };
   }
 
-  /** Fails queued requests, lets running batches finish, then frees the model and ends its workers. Idempotent. */
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.onClose();
-      for (const batcher of this.batchers.values()) batcher.rejectQueued(new ModelClosedError(this.modelId));
-      await this.pool.close();
-    })();
-    return this.closing;
+  protected rejectQueued(error: Error): void {
+    for (const batcher of this.batchers.values()) batcher.rejectQueued(error);
   }
 
   private record(info: BatchInfo): void {
@@ -156,9 +117,4 @@ export class TranslationModel {
     for (const listener of this.listeners) listener(info);
   }
 
-  private async checkAndStart(): Promise<void> {
-    assertDeviceSupported(this.device);
-    if (!this.options.allowRemote) await assertModelFiles(this.options.folder, this.modelId, this.dtype, SEQ2SEQ_SESSIONS);
-    await this.pool.start();
-  }
 }

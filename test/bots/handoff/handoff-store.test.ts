@@ -100,5 +100,7 @@ describe.each(engines)('HandoffStore on %s', (_engine, createDatabase) => {
     expect(await store.markReminded(handoff.id)).toBe(true);
     expect(await store.markReminded(handoff.id)).toBe(false);
     expect((await store.unclaimedSince(2000)).map((h) => h.id)).not.toContain(handoff.id);
+    // Still waiting for a person (the /handoff list), reminded or not.
+    expect((await store.waiting(1000)).map((h) => h.id)).toContain(handoff.id);
   });
 });
