@@ -416,6 +416,134 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  channels: z
+    .strictObject({
+      mediaDir: setting(z.string().min(1).default('./data/media'), {
+        env: 'CHANNELS_MEDIA_DIR',
+        description:
+          'Folder where images, documents and voice notes that shoppers send on WhatsApp are kept (one file per attachment, named by message), for agents to look at.',
+      }),
+      maxMediaBytes: setting(z.number().int().min(1024).default(16 * 1024 * 1024), {
+        env: 'CHANNELS_MAX_MEDIA_BYTES',
+        description: 'Largest attachment kept; a larger one is acknowledged but not stored.',
+      }),
+    })
+    .prefault({}),
+  whatsappWeb: z
+    .strictObject({
+      enabled: setting(z.boolean().default(false), {
+        env: 'WHATSAPP_WEB_ENABLED',
+        description:
+          'Connect a WhatsApp phone through whatsapp-web.js (WhatsApp Web in headless Chromium; link it by scanning the QR code shown in the admin app and the log). Run it in exactly one process: the one that holds the phone session sends for all workers.',
+      }),
+      workspace: setting(z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)]).default(''), {
+        env: 'WHATSAPP_WEB_WORKSPACE',
+        description: 'Slug of the workspace (store) the phone belongs to; empty: the default workspace.',
+      }),
+      sessionDir: setting(z.string().min(1).default('./data/whatsapp-web'), {
+        env: 'WHATSAPP_WEB_SESSION_DIR',
+        description: "Folder of the linked phone's session (whatsapp-web.js LocalAuth); keep it to stay linked across restarts. Treat it like a password.",
+      }),
+      chromiumPath: setting(z.string().min(1).default('/usr/bin/chromium'), {
+        env: 'WHATSAPP_WEB_CHROMIUM',
+        description: "Chromium to run WhatsApp Web in (Debian's `chromium`); puppeteer never downloads one.",
+      }),
+      allowGroups: setting(z.boolean().default(false), {
+        env: 'WHATSAPP_WEB_ALLOW_GROUPS',
+        description: 'Answer in group chats too (off: group messages are ignored). Status broadcasts are always ignored.',
+      }),
+      maxPerMinute: setting(z.number().int().min(1).max(120).default(20), {
+        env: 'WHATSAPP_WEB_MAX_PER_MINUTE',
+        description: 'Most messages the phone sends per minute, across all chats (protects the number from being banned for bulk sending).',
+      }),
+      typingMsPerChar: setting(z.number().int().min(0).max(200).default(25), {
+        env: 'WHATSAPP_WEB_TYPING_MS_PER_CHAR',
+        description: 'Human-like pacing: "typing…" is shown for this long per character of the reply (capped at 4 s) before it is sent.',
+      }),
+    })
+    .prefault({}),
+  whatsappCloud: z
+    .strictObject({
+      enabled: setting(z.boolean().default(false), {
+        env: 'WHATSAPP_CLOUD_ENABLED',
+        description: "Receive and send WhatsApp messages through Meta's WhatsApp Cloud API (webhook at `/webhooks/whatsapp`).",
+      }),
+      workspace: setting(z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)]).default(''), {
+        env: 'WHATSAPP_CLOUD_WORKSPACE',
+        description: 'Slug of the workspace (store) the business phone number belongs to; empty: the default workspace.',
+      }),
+      phoneNumberId: setting(z.string().default(''), {
+        env: 'WHATSAPP_CLOUD_PHONE_NUMBER_ID',
+        description: 'Phone number id of the business number (WhatsApp Manager > API setup); messages are sent from it and webhooks for other numbers are ignored.',
+      }),
+      accessToken: setting(z.string().default(''), {
+        env: 'WHATSAPP_CLOUD_ACCESS_TOKEN',
+        description: 'System-user access token with `whatsapp_business_messaging`, sent as a Bearer token to the Graph API.',
+        secret: true,
+      }),
+      appSecret: setting(z.string().default(''), {
+        env: 'WHATSAPP_CLOUD_APP_SECRET',
+        description: 'App secret of the Meta app: every webhook POST must carry a valid `X-Hub-Signature-256` made with it, or it gets 401.',
+        secret: true,
+      }),
+      verifyToken: setting(z.string().default(''), {
+        env: 'WHATSAPP_CLOUD_VERIFY_TOKEN',
+        description: 'The verify token you type into the webhook settings; the `hub.challenge` handshake succeeds only with it.',
+        secret: true,
+      }),
+      graphApiUrl: setting(z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'), {
+        env: 'WHATSAPP_CLOUD_GRAPH_URL',
+        description: 'Base URL of the Graph API. Change it only to point at a test double or a proxy.',
+      }),
+      graphApiVersion: setting(z.string().regex(/^v\d+\.\d+$/, 'must look like v21.0').default('v21.0'), {
+        env: 'WHATSAPP_CLOUD_GRAPH_VERSION',
+        description: 'Graph API version used in request paths.',
+      }),
+      templateName: setting(z.string().default(''), {
+        env: 'WHATSAPP_CLOUD_TEMPLATE',
+        description:
+          "Approved message template sent instead of a free-form message when the shopper's last message is older than 24 hours (WhatsApp's customer-service window); without one, such messages fail and are recorded as failed.",
+      }),
+      templateLanguage: setting(z.string().default('en'), {
+        env: 'WHATSAPP_CLOUD_TEMPLATE_LANGUAGE',
+        description: "Language code of the template's approved translation (e.g. `en_US`, `es`).",
+      }),
+      templateParams: setting(z.preprocess((value) => (typeof value === 'string' ? (value.trim() ? value.split(',').map((item) => item.trim()) : []) : value), z.array(z.string()).default([])), {
+        env: 'WHATSAPP_CLOUD_TEMPLATE_PARAMS',
+        description:
+          "Comma-separated body parameters of the template, in order; `{shopper}` is replaced with the shopper's name, `{store}` with the store's, `{text}` with the start of the message that could not be sent.",
+      }),
+    })
+    .prefault({}),
+  botFramework: z
+    .strictObject({
+      enabled: setting(z.boolean().default(false), {
+        env: 'BOTFRAMEWORK_ENABLED',
+        description: 'Receive Microsoft Bot Framework activities (Teams, Web Chat, ...) at `/api/messages` with botbuilder.',
+      }),
+      workspace: setting(z.union([z.literal(''), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)]).default(''), {
+        env: 'BOTFRAMEWORK_WORKSPACE',
+        description: 'Slug of the workspace (store) the bot belongs to; empty: the default workspace.',
+      }),
+      appId: setting(z.string().default(''), {
+        env: 'MICROSOFT_APP_ID',
+        description: 'Microsoft App ID of the Azure Bot. When set, every request to `/api/messages` must carry a valid Bot Connector token (401 otherwise); empty: no authentication (local testing with the Emulator only).',
+      }),
+      appPassword: setting(z.string().default(''), {
+        env: 'MICROSOFT_APP_PASSWORD',
+        description: 'Client secret of the App ID (MultiTenant and SingleTenant bots).',
+        secret: true,
+      }),
+      appType: setting(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'), {
+        env: 'MICROSOFT_APP_TYPE',
+        description: 'App type of the Azure Bot.',
+      }),
+      tenantId: setting(z.string().default(''), {
+        env: 'MICROSOFT_APP_TENANT_ID',
+        description: 'Tenant id, for SingleTenant and UserAssignedMSI bots.',
+      }),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: setting(logLevel.default('info'), { env: 'LOG_LEVEL', description: 'pino log level.' }),
@@ -435,6 +563,7 @@ export const configSchema = z.strictObject({
     .prefault({}),
 }).superRefine((config, context) => {
   checkSlack(config.slack, context);
+  checkChannels(config, context);
   const kind = config.nlu.intentClassifier;
   if ((kind === 'embedding-head' || kind === 'hybrid-embedding') && !config.models.embeddingModel) {
     context.addIssue({
@@ -444,6 +573,24 @@ export const configSchema = z.strictObject({
     });
   }
 });
+
+/** Channels need their credentials once they are on. */
+function checkChannels(
+  config: { whatsappCloud: { enabled: boolean; phoneNumberId: string; accessToken: string; appSecret: string; verifyToken: string }; botFramework: { enabled: boolean; appId: string; appPassword: string; appType: string; tenantId: string } },
+  context: z.RefinementCtx,
+): void {
+  const cloud = config.whatsappCloud;
+  if (cloud.enabled) {
+    for (const [key, env] of [['phoneNumberId', 'WHATSAPP_CLOUD_PHONE_NUMBER_ID'], ['accessToken', 'WHATSAPP_CLOUD_ACCESS_TOKEN'], ['appSecret', 'WHATSAPP_CLOUD_APP_SECRET'], ['verifyToken', 'WHATSAPP_CLOUD_VERIFY_TOKEN']] as const) {
+      if (!cloud[key]) context.addIssue({ code: 'custom', path: ['whatsappCloud', key], message: `WHATSAPP_CLOUD_ENABLED needs ${env}` });
+    }
+  }
+  const bot = config.botFramework;
+  if (bot.enabled && bot.appId) {
+    if (bot.appType !== 'UserAssignedMSI' && !bot.appPassword) context.addIssue({ code: 'custom', path: ['botFramework', 'appPassword'], message: 'MICROSOFT_APP_ID needs MICROSOFT_APP_PASSWORD (except for UserAssignedMSI bots)' });
+    if (bot.appType !== 'MultiTenant' && !bot.tenantId) context.addIssue({ code: 'custom', path: ['botFramework', 'tenantId'], message: `MICROSOFT_APP_TYPE=${bot.appType} needs MICROSOFT_APP_TENANT_ID` });
+  }
+}
 
 /** Settings that only make sense together: Slack needs its tokens once it is on. */
 function checkSlack(

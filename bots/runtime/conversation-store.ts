@@ -147,6 +147,8 @@ export class ConversationStore {
           updated_at: now,
           last_message_at: now,
           dialogue: null,
+          channel_address: null,
+          last_inbound_at: null,
         };
         await trx.insertInto('conversations').values(conversation).execute();
         return { ...conversation, last_seq: 0 };

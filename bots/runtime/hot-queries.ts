@@ -17,11 +17,11 @@ const messageColumns = [
 /** Builds the prepared statements (one set per store). */
 export function createHotQueries() {
   return {
-    /** Gives out the next sequence number of a conversation and records activity. */
+    /** Gives out the next sequence number of a conversation for an inbound message and records the shopper's activity. */
     bumpSequence: new PreparedQuery<{ id: string; at: number }, unknown>(['id', 'at'], (db, p) =>
       db
         .updateTable('conversations')
-        .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: p.at, updated_at: p.at }))
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: p.at, last_inbound_at: p.at, updated_at: p.at }))
         .where('id', '=', p.id)
         .returningAll(),
     ),

@@ -9,6 +9,7 @@ import type { WorkspaceStore, Workspace } from '../../platform/workspaces';
 import type { ChannelDeliveryRegistry } from './channel-delivery';
 import type { ConversationLock } from './conversation-lock';
 import type { OutboundBatcher } from './outbound-batcher';
+import { choiceNumber, numberedChoicePayload } from './numbered-choice';
 import { messagePayload, type ConversationStore, type StoredMessage, type Conversation } from './conversation-store';
 import { greetingLanguage } from './greeting-language';
 import { parseDialogue, serializeDialogue } from './dialogue/dialogue-state';
@@ -110,6 +111,12 @@ export class TurnProcessor {
   private async answer(message: StoredMessage, conversation: Conversation): Promise<void> {
     const workspace = await this.workspace(message.workspace_id);
     const payload = messagePayload(message);
+    // "2" answers the second choice of a numbered list (channels without buttons, see numbered-choice.ts).
+    const quickReplyPayload =
+      payload.quickReplyPayload ??
+      (choiceNumber(message.text) !== undefined
+        ? numberedChoicePayload(message.text, await this.deps.store.listMessages(conversation.id, { beforeSeq: message.seq, limit: 4 }))
+        : undefined);
     const languageText = textForLanguageIdentification(message.text);
     const guess = await this.deps.identifier.identify(languageText);
     const localeLanguage = payload.locale?.toLowerCase().split(/[-_]/)[0];
@@ -132,7 +139,7 @@ export class TurnProcessor {
         conversation,
         message,
         text: message.text,
-        quickReplyPayload: payload.quickReplyPayload,
+        ...(quickReplyPayload !== undefined ? { quickReplyPayload } : {}),
         language: replyLanguage,
         templates,
         texts: skillTextsFor(replyLanguage),

@@ -5,6 +5,7 @@ import * as commerce from './migrations/0002-commerce';
 import * as models from './migrations/0003-models';
 import * as knowledge from './migrations/0004-knowledge';
 import * as handoffs from './migrations/0005-handoffs';
+import * as channels from './migrations/0006-channels';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-models': models,
   '0004-knowledge': knowledge,
   '0005-handoffs': handoffs,
+  '0006-channels': channels,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,8 @@ export interface CustomersTable {
   email: string | null;
   phone: string | null;
   created_at: number;
+  /** When the shopper proved they own `email` (a code sent to it, or an order lookup with it); see migration 0006. */
+  email_verified_at: number | null;
 }
 
 export interface ChannelIdentitiesTable {
@@ -75,6 +77,10 @@ export interface ConversationsTable {
   last_message_at: number;
   /** The bot's multi-turn memory (JSON of bots/runtime DialogueState), null when it remembers nothing. */
   dialogue: string | null;
+  /** JSON: how to reach the conversation again (Bot Framework's conversation reference); see migration 0006. */
+  channel_address: string | null;
+  /** When the shopper last wrote (WhatsApp's 24-hour customer-service window). */
+  last_inbound_at: number | null;
 }
 
 export interface MessagesTable {
@@ -309,6 +315,20 @@ export interface AgentsTable {
 /** Status of a handoff to people. */
 export type HandoffStatus = 'waiting' | 'claimed' | 'resolved';
 
+/** One part of an outgoing message as sent to a channel, with its receipts (see migration 0006). */
+export interface ChannelDeliveriesTable {
+  message_id: string;
+  /** Index of the part in the rendered message (render-reply.ts). */
+  part: number;
+  workspace_id: string;
+  channel: string;
+  provider_message_id: string | null;
+  status: 'sent' | 'delivered' | 'read' | 'failed';
+  error: string | null;
+  sent_at: number;
+  updated_at: number;
+}
+
 /** One handoff of a conversation to the agents (see migration 0005). */
 export interface HandoffsTable {
   id: string;
@@ -350,4 +370,5 @@ export interface Database {
   kb_index_state: KbIndexStateTable;
   handoffs: HandoffsTable;
   agents: AgentsTable;
+  channel_deliveries: ChannelDeliveriesTable;
 }

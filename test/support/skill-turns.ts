@@ -45,6 +45,8 @@ export function conversationRow(state: ConversationState = 'bot', language = 'en
     updated_at: 0,
     last_message_at: 0,
     dialogue: null,
+    channel_address: null,
+    last_inbound_at: null,
   };
 }
 

@@ -15,8 +15,20 @@ export const deTemplates: TemplateSet = {
   expectedWait: "Voraussichtliche Wartezeit: etwa {minutes} Min.",
   waitingTooLong:
     "Entschuldigen Sie die Wartezeit, unser Team ist gerade stärker ausgelastet als sonst. Wenn Sie hier Ihre E-Mail-Adresse hinterlassen, antworten wir Ihnen auch per E-Mail, sobald jemand frei ist.",
+  emailSaved: 'Vielen Dank! Jemand aus unserem Team antwortet Ihnen so bald wie möglich auch per E-Mail an {email}.',
   returnedToBot: 'Sie chatten jetzt wieder mit dem digitalen Assistenten. Wobei kann ich noch helfen?',
   quickReplies: { talkToPerson: 'Persönliche Hilfe', noThanks: 'Nein, danke' },
+  channel: {
+    chooseOption: 'Auswählen',
+    numberedHint: 'Bitte antworten Sie mit der Nummer Ihrer Wahl.',
+    attachmentReceived:
+      'Danke, ich habe Ihre Datei erhalten und für unser Team gespeichert. Könnten Sie Ihr Anliegen bitte zusätzlich kurz in Worten beschreiben?',
+    voiceNoteReceived:
+      'Danke für Ihre Sprachnachricht, ich habe sie für unser Team gespeichert. Ich kann allerdings nur Text lesen. Könnten Sie Ihr Anliegen bitte aufschreiben?',
+    locationReceived: 'Danke, dass Sie Ihren Standort geteilt haben. Ich habe ihn notiert.',
+    unsupportedMessage:
+      'Diese Art von Nachricht kann ich leider nicht lesen. Bitte schreiben Sie mir Ihr Anliegen als Text.',
+  },
   greetings: [
     'hallo',
     'hallöchen',

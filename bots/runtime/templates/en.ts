@@ -15,8 +15,19 @@ export const enTemplates: TemplateSet = {
   expectedWait: "Expected wait: about {minutes} min.",
   waitingTooLong:
     "Sorry for the wait, our team is busier than usual right now. If you leave your e-mail address here, we'll also reply there as soon as someone is free.",
+  emailSaved: 'Thanks! Someone from our team will also reply to {email} as soon as they can.',
   returnedToBot: "You're chatting with the assistant again. Anything else I can help with?",
   quickReplies: { talkToPerson: 'Talk to a person', noThanks: 'No, thanks' },
+  channel: {
+    chooseOption: 'Choose',
+    numberedHint: 'Please reply with the number of your choice.',
+    attachmentReceived:
+      "Thanks, I've received your file and kept it for our team. Could you also describe your request in a few words?",
+    voiceNoteReceived:
+      "Thanks for your voice message, I've kept it for our team. I can only read text, though, so could you please write it down?",
+    locationReceived: "Thanks for sharing your location, I've noted it.",
+    unsupportedMessage: "Sorry, I can't read this kind of message. Could you please write it as text?",
+  },
   greetings: [
     'hi',
     'hii',

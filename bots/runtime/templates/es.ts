@@ -15,8 +15,19 @@ export const esTemplates: TemplateSet = {
   expectedWait: "Tiempo de espera estimado: unos {minutes} min.",
   waitingTooLong:
     "Perdone la espera: ahora mismo nuestro equipo está más ocupado de lo habitual. Si nos deja aquí su correo electrónico, también le responderemos por correo en cuanto alguien quede libre.",
+  emailSaved: '¡Gracias! Alguien de nuestro equipo también le responderá a {email} lo antes posible.',
   returnedToBot: 'Vuelve a estar hablando con el asistente virtual. ¿En qué más le puedo ayudar?',
   quickReplies: { talkToPerson: 'Hablar con alguien', noThanks: 'No, gracias' },
+  channel: {
+    chooseOption: 'Elegir',
+    numberedHint: 'Responda con el número de la opción que prefiera.',
+    attachmentReceived:
+      'Gracias, he recibido su archivo y lo he guardado para nuestro equipo. ¿Podría describir también su consulta en pocas palabras?',
+    voiceNoteReceived:
+      'Gracias por su mensaje de voz, lo he guardado para nuestro equipo. Sin embargo, solo puedo leer texto: ¿podría escribirme su consulta?',
+    locationReceived: 'Gracias por compartir su ubicación, ya la he anotado.',
+    unsupportedMessage: 'Lo siento, no puedo leer este tipo de mensaje. ¿Podría escribirlo como texto?',
+  },
   greetings: [
     'hola',
     'holaa',

@@ -15,8 +15,19 @@ export const frTemplates: TemplateSet = {
   expectedWait: "Temps d'attente estimé : environ {minutes} min.",
   waitingTooLong:
     "Désolé pour l'attente, notre équipe est plus occupée que d'habitude. Si vous nous laissez votre adresse e-mail ici, nous vous répondrons aussi par e-mail dès que quelqu'un sera disponible.",
+  emailSaved: "Merci ! Un membre de notre équipe vous répondra aussi à l'adresse {email} dès que possible.",
   returnedToBot: "Vous discutez de nouveau avec l'assistant virtuel. Que puis-je faire d'autre pour vous ?",
   quickReplies: { talkToPerson: "Parler à quelqu'un", noThanks: 'Non merci' },
+  channel: {
+    chooseOption: 'Choisir',
+    numberedHint: 'Merci de répondre avec le numéro de votre choix.',
+    attachmentReceived:
+      "Merci, j'ai bien reçu votre fichier et je l'ai conservé pour notre équipe. Pourriez-vous aussi décrire votre demande en quelques mots ?",
+    voiceNoteReceived:
+      "Merci pour votre message vocal, je l'ai conservé pour notre équipe. Je ne peux cependant lire que du texte : pourriez-vous écrire votre message ?",
+    locationReceived: "Merci d'avoir partagé votre position, c'est noté.",
+    unsupportedMessage: "Désolé, je ne peux pas lire ce type de message. Pourriez-vous l'écrire sous forme de texte ?",
+  },
   greetings: [
     'bonjour',
     'bonsoir',

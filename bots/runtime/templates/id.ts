@@ -14,8 +14,19 @@ export const idTemplates: TemplateSet = {
   expectedWait: "Perkiraan waktu tunggu: sekitar {minutes} menit.",
   waitingTooLong:
     "Maaf sudah menunggu, tim kami sedang lebih sibuk dari biasanya. Jika Anda meninggalkan alamat email di sini, kami juga akan membalas lewat email begitu ada yang senggang.",
+  emailSaved: 'Terima kasih, Kak! Tim kami juga akan membalas ke {email} secepatnya, ya.',
   returnedToBot: 'Sekarang Kakak kembali mengobrol dengan asisten virtual. Ada lagi yang bisa saya bantu?',
   quickReplies: { talkToPerson: 'Chat dengan CS', noThanks: 'Tidak, terima kasih' },
+  channel: {
+    chooseOption: 'Pilih',
+    numberedHint: 'Silakan balas dengan nomor pilihan Kakak, ya.',
+    attachmentReceived:
+      'Terima kasih, Kak, file-nya sudah saya terima dan simpan untuk tim kami. Boleh dijelaskan juga keperluannya lewat tulisan, ya?',
+    voiceNoteReceived:
+      'Terima kasih, Kak, pesan suaranya sudah saya simpan untuk tim kami. Tapi saya hanya bisa membaca teks, jadi boleh ditulis saja pesannya, ya?',
+    locationReceived: 'Terima kasih sudah berbagi lokasi, Kak. Sudah saya catat, ya.',
+    unsupportedMessage: 'Maaf, Kak, saya belum bisa membaca jenis pesan ini. Boleh dikirim dalam bentuk teks, ya?',
+  },
   greetings: [
     'halo',
     'hallo',

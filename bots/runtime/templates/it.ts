@@ -14,8 +14,19 @@ export const itTemplates: TemplateSet = {
   expectedWait: "Attesa stimata: circa {minutes} min.",
   waitingTooLong:
     "Ci scusi per l'attesa, il nostro team è più impegnato del solito. Se ci lascia qui il suo indirizzo e-mail, le risponderemo anche via e-mail appena qualcuno sarà libero.",
+  emailSaved: "Grazie! Una persona del nostro team ti risponderà anche all'indirizzo {email} il prima possibile.",
   returnedToBot: "Ora stai di nuovo parlando con l'assistente virtuale. Posso aiutarti in qualcos'altro?",
   quickReplies: { talkToPerson: 'Parla con qualcuno', noThanks: 'No, grazie' },
+  channel: {
+    chooseOption: 'Scegli',
+    numberedHint: 'Rispondi con il numero della tua scelta.',
+    attachmentReceived:
+      "Grazie, ho ricevuto il tuo file e l'ho conservato per il nostro team. Puoi descrivere anche a parole la tua richiesta?",
+    voiceNoteReceived:
+      "Grazie per il messaggio vocale, l'ho conservato per il nostro team. Però posso leggere solo testo: puoi scrivermi il tuo messaggio?",
+    locationReceived: 'Grazie per aver condiviso la tua posizione, ne ho preso nota.',
+    unsupportedMessage: 'Mi dispiace, non riesco a leggere questo tipo di messaggio. Puoi scriverlo come testo?',
+  },
   greetings: [
     'ciao',
     'salve',

@@ -13,8 +13,17 @@ export const koTemplates: TemplateSet = {
   expectedWait: "예상 대기 시간: 약 {minutes}분입니다.",
   waitingTooLong:
     "기다리게 해서 죄송합니다. 지금 상담이 평소보다 많이 밀려 있어요. 여기에 이메일 주소를 남겨 주시면 상담원이 가능해지는 대로 이메일로도 답변드릴게요.",
+  emailSaved: '감사합니다! 상담원이 {email} 주소로도 최대한 빨리 답변드릴게요.',
   returnedToBot: '지금부터 다시 상담 도우미가 도와드릴게요. 더 궁금한 점이 있으신가요?',
   quickReplies: { talkToPerson: '상담원 연결', noThanks: '괜찮아요' },
+  channel: {
+    chooseOption: '선택하기',
+    numberedHint: '원하시는 항목의 번호를 답장으로 보내 주세요.',
+    attachmentReceived: '파일을 잘 받았고, 상담원이 확인할 수 있도록 보관해 두었어요. 문의 내용도 글로 간단히 설명해 주시겠어요?',
+    voiceNoteReceived: '음성 메시지 감사합니다. 상담원이 확인할 수 있도록 보관해 두었어요. 다만 저는 글만 읽을 수 있어서, 내용을 글로 남겨 주시겠어요?',
+    locationReceived: '위치를 공유해 주셔서 감사합니다. 잘 기록해 두었어요.',
+    unsupportedMessage: '죄송합니다. 이런 형식의 메시지는 읽을 수 없어요. 글로 입력해 주시겠어요?',
+  },
   greetings: [
     '안녕',
     '안녕하세요',

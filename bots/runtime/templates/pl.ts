@@ -14,8 +14,19 @@ export const plTemplates: TemplateSet = {
   expectedWait: "Przewidywany czas oczekiwania: ok. {minutes} min.",
   waitingTooLong:
     "Przepraszamy za oczekiwanie, nasz zespół jest teraz bardziej zajęty niż zwykle. Jeśli zostawisz tutaj swój adres e-mail, odpowiemy również mailowo, gdy tylko ktoś będzie wolny.",
+  emailSaved: 'Dziękujemy! Ktoś z naszego zespołu odpowie najszybciej, jak to możliwe, również na adres {email}.',
   returnedToBot: 'Rozmowę ponownie prowadzi asystent. W czym jeszcze mogę pomóc?',
   quickReplies: { talkToPerson: 'Połącz z człowiekiem', noThanks: 'Nie, dziękuję' },
+  channel: {
+    chooseOption: 'Wybierz',
+    numberedHint: 'Proszę odpowiedzieć numerem wybranej opcji.',
+    attachmentReceived:
+      'Dziękuję, plik został odebrany i zachowany dla naszego zespołu. Proszę też opisać sprawę w kilku słowach.',
+    voiceNoteReceived:
+      'Dziękuję za wiadomość głosową, została zachowana dla naszego zespołu. Niestety rozumiem tylko tekst, dlatego proszę napisać swoją wiadomość.',
+    locationReceived: 'Dziękuję za udostępnienie lokalizacji, została zapisana.',
+    unsupportedMessage: 'Przepraszam, nie mogę odczytać tego rodzaju wiadomości. Proszę przesłać ją w formie tekstu.',
+  },
   greetings: [
     'cześć',
     'czesc',

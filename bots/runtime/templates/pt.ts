@@ -18,8 +18,19 @@ export const ptTemplates: TemplateSet = {
   expectedWait: "Tempo de espera estimado: cerca de {minutes} min.",
   waitingTooLong:
     "Desculpe a demora, nossa equipe está mais ocupada do que o normal agora. Se você deixar seu e-mail aqui, também responderemos por e-mail assim que alguém estiver livre.",
+  emailSaved: 'Obrigado! Alguém da nossa equipe também vai responder para {email} o mais rápido possível.',
   returnedToBot: 'Você está conversando com o assistente virtual de novo. Em que mais posso ajudar?',
   quickReplies: { talkToPerson: 'Falar com alguém', noThanks: 'Agora não' },
+  channel: {
+    chooseOption: 'Escolher',
+    numberedHint: 'Responda com o número da opção desejada.',
+    attachmentReceived:
+      'Obrigado, recebi seu arquivo e guardei para a nossa equipe. Pode também descrever o que precisa em poucas palavras?',
+    voiceNoteReceived:
+      'Obrigado pela mensagem de voz, guardei para a nossa equipe. Mas eu só consigo ler texto: pode escrever sua mensagem, por favor?',
+    locationReceived: 'Obrigado por compartilhar sua localização, já anotei.',
+    unsupportedMessage: 'Desculpe, não consigo ler esse tipo de mensagem. Pode escrever em texto, por favor?',
+  },
   greetings: [
     'olá',
     'ola',

@@ -14,8 +14,19 @@ export const trTemplates: TemplateSet = {
   expectedWait: "Tahmini bekleme süresi: yaklaşık {minutes} dk.",
   waitingTooLong:
     "Beklettiğimiz için özür dileriz, ekibimiz şu anda her zamankinden yoğun. E-posta adresinizi buraya bırakırsanız, biri müsait olur olmaz size e-postayla da yanıt vereceğiz.",
+  emailSaved: 'Teşekkür ederiz! Ekibimizden biri en kısa sürede {email} adresine de yanıt verecek.',
   returnedToBot: 'Şu anda yine dijital asistanla görüşüyorsunuz. Başka nasıl yardımcı olabilirim?',
   quickReplies: { talkToPerson: 'Temsilciye bağlan', noThanks: 'Hayır, teşekkürler' },
+  channel: {
+    chooseOption: 'Seçin',
+    numberedHint: 'Lütfen seçtiğiniz seçeneğin numarasını yazarak yanıt verin.',
+    attachmentReceived:
+      'Teşekkürler, dosyanızı aldım ve ekibimiz için sakladım. Talebinizi kısaca yazıyla da anlatabilir misiniz?',
+    voiceNoteReceived:
+      'Sesli mesajınız için teşekkürler, ekibimiz için sakladım. Ancak yalnızca yazılı mesajları okuyabiliyorum; mesajınızı yazabilir misiniz?',
+    locationReceived: 'Konumunuzu paylaştığınız için teşekkürler, not aldım.',
+    unsupportedMessage: 'Üzgünüm, bu tür mesajları okuyamıyorum. Lütfen mesajınızı yazılı olarak gönderin.',
+  },
   greetings: [
     'merhaba',
     'merhabalar',

@@ -17,8 +17,19 @@ export const viTemplates: TemplateSet = {
   expectedWait: "Thời gian chờ dự kiến: khoảng {minutes} phút.",
   waitingTooLong:
     "Xin lỗi vì để bạn chờ, đội ngũ của chúng tôi đang bận hơn thường lệ. Nếu bạn để lại địa chỉ email ở đây, chúng tôi cũng sẽ trả lời qua email ngay khi có người rảnh.",
+  emailSaved: 'Cảm ơn bạn! Nhân viên tư vấn cũng sẽ trả lời bạn qua email {email} sớm nhất có thể nhé.',
   returnedToBot: 'Bạn đang trò chuyện lại với trợ lý ảo. Mình có thể giúp gì thêm cho bạn?',
   quickReplies: { talkToPerson: 'Gặp nhân viên', noThanks: 'Không, cảm ơn' },
+  channel: {
+    chooseOption: 'Chọn',
+    numberedHint: 'Bạn vui lòng nhắn số thứ tự của lựa chọn bạn muốn nhé.',
+    attachmentReceived:
+      'Mình đã nhận được tệp của bạn và lưu lại cho nhân viên tư vấn rồi ạ. Bạn nhắn thêm vài dòng mô tả yêu cầu giúp mình nhé.',
+    voiceNoteReceived:
+      'Mình đã nhận được tin nhắn thoại và lưu lại cho nhân viên tư vấn rồi ạ. Nhưng mình chỉ đọc được tin nhắn chữ thôi, bạn nhắn lại bằng chữ giúp mình nhé.',
+    locationReceived: 'Cảm ơn bạn đã chia sẻ vị trí, mình đã ghi nhận rồi nhé.',
+    unsupportedMessage: 'Xin lỗi bạn, mình chưa đọc được loại tin nhắn này. Bạn nhắn bằng chữ giúp mình nhé.',
+  },
   greetings: [
     'xin chào',
     'xin chao',

@@ -15,8 +15,17 @@ export const zhTemplates: TemplateSet = {
   expectedWait: "预计等待时间：约 {minutes} 分钟。",
   waitingTooLong:
     "抱歉让您久等了，我们的团队现在比平时更忙。您可以在这里留下邮箱地址，有同事空闲时我们也会通过邮件回复您。",
+  emailSaved: '谢谢您！人工客服也会尽快通过邮箱 {email} 回复您。',
   returnedToBot: '现在由智能助手继续为您服务。还有什么可以帮您？',
   quickReplies: { talkToPerson: '转人工客服', noThanks: '不用了，谢谢' },
+  channel: {
+    chooseOption: '选择',
+    numberedHint: '请回复对应选项的数字编号。',
+    attachmentReceived: '已收到您发送的文件，并已保存供客服查看。麻烦您再用文字简单描述一下您的需求。',
+    voiceNoteReceived: '已收到您的语音消息，并已保存供客服查看。不过我目前只能读懂文字，麻烦您用文字描述一下。',
+    locationReceived: '谢谢您分享位置，我们已经记下了。',
+    unsupportedMessage: '抱歉，我暂时无法识别这类消息，请您用文字发送。',
+  },
   greetings: [
     '你好',
     '您好',

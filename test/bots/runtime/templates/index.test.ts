@@ -19,9 +19,18 @@ function sentencesOf(set: TemplateSet): Record<string, string> {
     handoffRequested: set.handoffRequested,
     handoffAlreadyWaiting: set.handoffAlreadyWaiting,
     dismissed: set.dismissed,
+    expectedWait: set.expectedWait,
+    waitingTooLong: set.waitingTooLong,
+    emailSaved: set.emailSaved,
     returnedToBot: set.returnedToBot,
     talkToPerson: set.quickReplies.talkToPerson,
     noThanks: set.quickReplies.noThanks,
+    chooseOption: set.channel.chooseOption,
+    numberedHint: set.channel.numberedHint,
+    attachmentReceived: set.channel.attachmentReceived,
+    voiceNoteReceived: set.channel.voiceNoteReceived,
+    locationReceived: set.channel.locationReceived,
+    unsupportedMessage: set.channel.unsupportedMessage,
   };
 }
 
@@ -47,9 +56,24 @@ describe('the template sets', () => {
       expect(set.greeting).toContain('{store}');
     });
 
+    it('tells the expected wait in minutes', () => {
+      expect(set.expectedWait).toContain('{minutes}');
+    });
+
+    it('repeats the e-mail address once it is saved, and uses no other placeholder there', () => {
+      expect(set.emailSaved.match(/\{\w+\}/g)).toEqual(['{email}']);
+    });
+
+    it('uses no placeholders in the channel sentences, which are sent as they are', () => {
+      for (const [field, text] of Object.entries(set.channel)) {
+        expect({ field, placeholders: text.match(/\{\w+\}/g) }).toEqual({ field, placeholders: null });
+      }
+    });
+
     it('keeps button titles within the 20 characters messaging channels allow', () => {
       expect(set.quickReplies.talkToPerson.length).toBeLessThanOrEqual(20);
       expect(set.quickReplies.noThanks.length).toBeLessThanOrEqual(20);
+      expect(set.channel.chooseOption.length).toBeLessThanOrEqual(20);
     });
 
     it('lists between 15 and 40 greetings and some fillers', () => {
