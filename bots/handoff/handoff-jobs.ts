@@ -21,12 +21,13 @@ import type { TranslationContext, Translator } from '../../nlu/translation/trans
 import { parseWorkspaceSettings, type WorkspaceStore } from '../../platform/workspaces';
 import { jobIds, type HandoffJobData, type OutboundJobData } from '../../workers/queues';
 import type { Queue } from 'bullmq';
-import { escapeMrkdwn, handoffRootMessage, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
+import { escapeMrkdwn, handoffRootMessage, type IdempotentSlackPoster, SlackRetryableError, type HandoffSummary, type SlackSender, type SlackUserDirectory, type TranscriptLine } from '../channels/slack';
 import type { ConversationStore, StoredMessage } from '../runtime/conversation-store';
 import { templatesFor } from '../runtime/templates';
 import { parseDialogue } from '../runtime/dialogue/dialogue-state';
 import type { CommerceStore } from '../../commerce';
 import type { Handoff, HandoffStore } from './handoff-store';
+import { summariseHandoff } from './handoff-summary';
 
 /** What the processor needs. */
 export interface HandoffJobDeps {
@@ -38,6 +39,8 @@ export interface HandoffJobDeps {
   handoffs: HandoffStore;
   store: ConversationStore;
   sender: SlackSender;
+  /** Every post goes through it: a retried job never posts the same message twice. */
+  poster: IdempotentSlackPoster;
   users: SlackUserDirectory;
   translator?: Translator;
   /** The agents' language. */
@@ -139,6 +142,12 @@ export class HandoffJobs {
       ...(country ? { country } : {}),
       ...(order ? { order: { number: order.orderNumber, status: order.status } } : {}),
       reason: REASONS[handoff.reason] ?? handoff.reason,
+      summary: summariseHandoff({
+        intent: handoff.intent,
+        reason: REASONS[handoff.reason] ?? handoff.reason,
+        ...(order ? { order: { number: order.orderNumber, status: order.status } } : {}),
+        transcript,
+      }),
       transcript,
     };
   }
@@ -156,7 +165,7 @@ export class HandoffJobs {
     const handoff = await this.deps.handoffs.byId(handoffId);
     if (!handoff || handoff.slackThreadTs || !handoff.slackChannel) return;
     const root = handoffRootMessage(await this.summary(handoff));
-    const posted = await this.deps.sender.postMessage({ channel: handoff.slackChannel, text: root.text, blocks: root.blocks });
+    const posted = await this.deps.poster.post(`thread:${handoff.id}`, { channel: handoff.slackChannel, text: root.text, blocks: root.blocks });
     await this.deps.handoffs.setThread(handoff.id, posted.channel, posted.ts);
   }
 
@@ -182,7 +191,7 @@ export class HandoffJobs {
         : result.translated
           ? `*Shopper* (${result.from}): ${shown}\n>_original:_ ${original}`
           : `*Shopper* (${result.from}, not translated): ${original}`;
-    await this.deps.sender.postMessage({ channel: handoff.slackChannel, threadTs: handoff.slackThreadTs, text });
+    await this.deps.poster.post(`relay:${message.id}:${handoff.slackThreadTs}`, { channel: handoff.slackChannel, threadTs: handoff.slackThreadTs, text });
   }
 
   /** Nobody claimed it in time: the shopper is told (and offered a reply by e-mail), the thread is pinged. */
@@ -203,7 +212,7 @@ export class HandoffJobs {
     if (message) await this.deliver(conversation.workspace_id, conversation.id, conversation.channel, message);
     const thread = await this.thread(handoffId);
     const minutes = Math.round((Date.now() - handoff.createdAt) / 60_000);
-    await this.deps.sender.postMessage({ channel: thread.slackChannel, threadTs: thread.slackThreadTs, text: `<!here> Still waiting for a person (${minutes} min). The shopper was offered a reply by e-mail.` });
+    await this.deps.poster.post(`remind:${handoff.id}`, { channel: thread.slackChannel, threadTs: thread.slackThreadTs, text: `<!here> Still waiting for a person (${minutes} min). The shopper was offered a reply by e-mail.` });
   }
 
   private async agentReply(data: Extract<HandoffJobData, { kind: 'agent-reply' }>): Promise<void> {
@@ -259,9 +268,11 @@ export class HandoffJobs {
       await this.deps.sender.update({ channel: data.channel, ts: data.messageTs, text: root.text, blocks: root.blocks });
     } else if (data.value) {
       const root = handoffRootMessage(await this.summary(handoff));
-      const posted = await this.deps.sender.postMessage({ channel: data.value, text: root.text, blocks: root.blocks });
+      // One transfer = one click on one root message; its keys make a retried job finish the same transfer.
+      const transfer = `transfer:${handoff.id}:${data.messageTs}:${data.value}`;
+      const posted = await this.deps.poster.post(`${transfer}:root`, { channel: data.value, text: root.text, blocks: root.blocks });
       await this.deps.handoffs.setThread(handoff.id, posted.channel, posted.ts);
-      await this.deps.sender.postMessage({ channel: data.channel, threadTs: data.messageTs, text: `Transferred to <#${data.value}> by ${agent.displayName}.` });
+      await this.deps.poster.post(`${transfer}:note`, { channel: data.channel, threadTs: data.messageTs, text: `Transferred to <#${data.value}> by ${agent.displayName}.` });
     }
   }
 }

@@ -65,6 +65,11 @@ export class HandoffService {
     return Math.max(1, Math.ceil(median / 60_000));
   }
 
+  /** Keeps an e-mail address a waiting shopper left for a reply (shown to agents in the thread's root message). */
+  async saveContactEmail(customerId: string, email: string): Promise<void> {
+    await this.deps.handoffs.setContactEmail(customerId, email);
+  }
+
   /** Opens the handoff of a turn that handed over, or queues a handed-over conversation's new message for its thread. */
   async afterTurn(turn: TurnRecord): Promise<void> {
     const before = turn.conversation.state;
@@ -78,6 +83,7 @@ export class HandoffService {
         workspaceId: turn.conversation.workspace_id,
         conversationId: turn.conversation.id,
         reason: handoffReason(turn.skill),
+        ...(turn.intent ? { intent: turn.intent } : {}),
         slackChannel: channel,
       });
       if (created) await this.deps.queue.add('post-thread', { kind: 'post-thread', handoffId: handoff.id }, { jobId: `handoff-thread-${handoff.id}` });

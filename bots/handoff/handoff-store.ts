@@ -13,6 +13,8 @@ export interface Handoff {
   conversationId: string;
   status: HandoffsTable['status'];
   reason: string;
+  /** What the shopper wanted when the bot handed over (an intent name), when understood. */
+  intent: string | null;
   slackChannel: string | null;
   slackThreadTs: string | null;
   agent: { slackId: string; name: string; email: string | null; agentId: string | null } | null;
@@ -29,6 +31,7 @@ function toHandoff(row: Selectable<HandoffsTable>): Handoff {
     conversationId: row.conversation_id,
     status: row.status,
     reason: row.reason,
+    intent: row.intent,
     slackChannel: row.slack_channel,
     slackThreadTs: row.slack_thread_ts,
     agent: row.agent_slack_id ? { slackId: row.agent_slack_id, name: row.agent_name ?? row.agent_slack_id, email: row.agent_email, agentId: row.agent_id } : null,
@@ -47,7 +50,7 @@ export class HandoffStore {
    * Opens a handoff for the conversation, or returns the open one (escalating twice does not start a second thread).
    * @returns the handoff and whether it was created now.
    */
-  async open(input: { workspaceId: string; conversationId: string; reason: string; slackChannel: string }, now = Date.now()): Promise<{ handoff: Handoff; created: boolean }> {
+  async open(input: { workspaceId: string; conversationId: string; reason: string; intent?: string; slackChannel: string }, now = Date.now()): Promise<{ handoff: Handoff; created: boolean }> {
     const existing = await this.openFor(input.conversationId);
     if (existing) return { handoff: existing, created: false };
     const row: Selectable<HandoffsTable> = {
@@ -56,6 +59,7 @@ export class HandoffStore {
       conversation_id: input.conversationId,
       status: 'waiting',
       reason: input.reason,
+      intent: input.intent ?? null,
       slack_channel: input.slackChannel,
       slack_thread_ts: null,
       agent_id: null,
@@ -181,5 +185,20 @@ export class HandoffStore {
       if (!isUniqueViolation(error)) throw error;
       return (await this.db.selectFrom('agents').select('id').where('workspace_id', '=', workspaceId).where('email', '=', email).executeTakeFirstOrThrow()).id;
     }
+  }
+
+  /**
+   * Keeps the e-mail address a waiting shopper left for a reply on their customer record. A verified address (one
+   * the shopper proved, see migration 0006) is never replaced by an unverified one.
+   * @returns whether the record changed.
+   */
+  async setContactEmail(customerId: string, email: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('customers')
+      .set({ email })
+      .where('id', '=', customerId)
+      .where('email_verified_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }

@@ -336,6 +336,8 @@ export interface HandoffsTable {
   conversation_id: string;
   status: HandoffStatus;
   reason: string;
+  /** The intent of the message that handed over (migration 0006), when understood. */
+  intent: string | null;
   slack_channel: string | null;
   slack_thread_ts: string | null;
   agent_id: string | null;

@@ -18,7 +18,7 @@ import { TurnProcessor } from '../../bots/runtime/turn-processor';
 import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type HandoffJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
 import { reindexKnowledgeProcessor } from '../../workers/jobs/reindex-knowledge.job';
 import { HandoffJobs } from '../../bots/handoff/handoff-jobs';
-import { createSlackWebClient, SlackSender, SlackUserDirectory } from '../../bots/channels/slack';
+import { createSlackWebClient, IdempotentSlackPoster, SlackSender, SlackUserDirectory } from '../../bots/channels/slack';
 import type { PlatformContext } from './context';
 import { socketIoKey } from './server';
 
@@ -147,13 +147,15 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   let remindTimer: NodeJS.Timeout | undefined;
   if (config.slack.enabled) {
     const client = createSlackWebClient(config.slack);
+    const sender = new SlackSender(client);
     handoffWorker = new HandoffJobs({
       db: context.database.db,
       commerce: context.commerce,
       workspaces: context.workspaces,
       handoffs: context.handoffs,
       store,
-      sender: new SlackSender(client),
+      sender,
+      poster: new IdempotentSlackPoster(sender, context.redis, config.redis.keyPrefix),
       users: new SlackUserDirectory(client),
       ...(context.translator ? { translator: context.translator } : {}),
       agentLanguage: config.slack.agentLanguage,

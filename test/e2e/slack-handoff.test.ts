@@ -122,6 +122,8 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
     expect(rootText).toContain('CN');
     expect(rootText).toMatch(/person/i); // the transcript, translated into English
     expect(rootText).toContain('Quiero hablar con una persona'); // with the original
+    // The short summary: what the shopper wants, the order, and what they said.
+    expect(rootText).toMatch(/\*Summary\*.*Wants help with .*order A1B2C3, in transit.*2 messages from the shopper/);
     expect((await platform.context.store.getConversation(conversationId))?.state).toBe('waiting_agent');
 
     await chat.say('Mi pedido A1B2C3 llegó roto');
@@ -221,6 +223,16 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
     expect(apology.author).toBe('bot');
     // Once only.
     expect(await platform.context.handoff!.remindUnclaimed(10 * 60_000, Date.now() + 12 * 60_000)).toBe(0);
+
+    // The shopper leaves an address: kept on the customer, confirmed in Spanish, relayed to the thread.
+    await chat.say('Pueden escribirme a lucia.gomez@example.com');
+    const confirmed = await waitFor(async () => (await platform.context.store.listMessages(conversationId, { limit: 30 })).find((m) => m.author === 'bot' && m.text.includes('lucia.gomez@example.com')), 20_000);
+    expect(confirmed.language).toBe('es');
+    const conversation = await platform.context.store.getConversation(conversationId);
+    const customer = await platform.context.database.db.selectFrom('customers').select('email').where('id', '=', conversation!.customer_id).executeTakeFirst();
+    expect(customer?.email).toBe('lucia.gomez@example.com');
+    expect(conversation?.state).toBe('waiting_agent');
+    await waitFor(() => threadReplies(root.ts).some((m) => m.text.includes('lucia.gomez@example.com')), 20_000);
   }, 60_000);
 
   it('refuses forged and stale requests and changes nothing', async () => {
@@ -246,5 +258,21 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
       return found.length === 2 ? found : undefined;
     }, 30_000);
     expect(replies.map((m) => (m.text.includes('1111') ? 1 : 2))).toEqual([1, 2]);
+  }, 60_000);
+
+  it('posts a message whose answer Slack lost (a timeout after posting) once, not again on the retry', async () => {
+    const chat = shopper();
+    const conversationId = await chat.say('Quiero hablar con una persona');
+    const root = await waitFor(() => threadRoot(conversationId), 30_000);
+    // Slack posts the next message but the answer never arrives: the job fails and is retried.
+    slack.loseAnswerOfNext(1);
+    await chat.say('Mensaje 3333 con respuesta perdida');
+    await chat.say('Mensaje 4444 después');
+    await waitFor(() => threadReplies(root.ts).some((m) => m.text.includes('4444')), 30_000);
+    const relayed = threadReplies(root.ts).filter((m) => /3333|4444/.test(m.text));
+    expect(relayed.map((m) => (m.text.includes('3333') ? 3 : 4))).toEqual([3, 4]);
+    expect(slack.callsOf('conversations.replies').length).toBeGreaterThanOrEqual(1);
+    // Only the root is a top-level message of this handoff.
+    expect(slack.messages.filter((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(`handoff:${conversationId}`))).toHaveLength(1);
   }, 60_000);
 });

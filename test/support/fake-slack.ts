@@ -24,6 +24,8 @@ export interface FakeSlackMessage {
   blocks?: unknown[];
   /** Times `chat.update` changed it. */
   updates: number;
+  /** Event metadata posted with it (`metadata` argument), as conversations.history returns it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 /** A user `users.info` knows. */
@@ -49,7 +51,7 @@ export class FakeSlack {
   readonly botUserId = 'U0BOT';
   readonly botId = 'B0BOT';
   private server?: Server;
-  private failures: { status: 500 | 429; retryAfterSeconds?: number }[] = [];
+  private failures: { status: 500 | 429; retryAfterSeconds?: number; afterProcessing?: boolean }[] = [];
   private lastTs = 0;
   private readonly channels: Set<string>;
   private readonly users: Map<string, FakeSlackUser>;
@@ -87,6 +89,14 @@ export class FakeSlack {
     for (let i = 0; i < count; i++) this.failures.push({ status: 500 });
   }
 
+  /**
+   * The next `count` calls are carried out but answered with HTTP 500, as when Slack posted the message and the
+   * answer was lost on the way (a timeout): the caller cannot know whether it was posted.
+   */
+  loseAnswerOfNext(count: number): void {
+    for (let i = 0; i < count; i++) this.failures.push({ status: 500, afterProcessing: true });
+  }
+
   /** The next `count` calls get HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(count: number, retryAfterSeconds: number): void {
     for (let i = 0; i < count; i++) this.failures.push({ status: 429, retryAfterSeconds });
@@ -109,6 +119,11 @@ export class FakeSlack {
       record(429);
       return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(failure.retryAfterSeconds ?? 1) } };
     }
+    if (failure?.afterProcessing) {
+      record(500);
+      if (token === this.options.botToken) this.call(method, args);
+      return { status: 500, body: { ok: false, error: 'internal_error' } };
+    }
     if (failure) {
       record(500);
       return { status: 500, body: { ok: false, error: 'internal_error' } };
@@ -129,6 +144,8 @@ export class FakeSlack {
         const message: FakeSlackMessage = { channel, ts: this.nextTs(), text: String(args.text ?? ''), updates: 0 };
         if (typeof args.thread_ts === 'string') message.threadTs = args.thread_ts;
         if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+        const metadata = args.metadata as FakeSlackMessage['metadata'] | undefined;
+        if (metadata && typeof metadata === 'object' && typeof metadata.event_type === 'string') message.metadata = metadata;
         this.messages.push(message);
         return { ok: true, channel, ts: message.ts, message: { type: 'message', text: message.text, ts: message.ts, bot_id: this.botId } };
       }
@@ -147,6 +164,33 @@ export class FakeSlack {
       case 'conversations.info': {
         const channel = String(args.channel ?? '');
         return this.channels.has(channel) ? { ok: true, channel: { id: channel, name: channel.toLowerCase(), is_member: true } } : { ok: false, error: 'channel_not_found' };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const channel = String(args.channel ?? '');
+        if (!this.channels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        const oldest = Number(args.oldest ?? 0);
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const inChannel = this.messages.filter((m) => m.channel === channel && Number(m.ts) >= oldest);
+        // history: the channel's top-level messages, newest first; replies: the thread's parent and replies, oldest first.
+        const selected =
+          method === 'conversations.history'
+            ? inChannel.filter((m) => !m.threadTs).reverse()
+            : inChannel.filter((m) => m.ts === args.ts || m.threadTs === args.ts);
+        if (method === 'conversations.replies' && !this.messages.some((m) => m.ts === args.ts)) return { ok: false, error: 'thread_not_found' };
+        return {
+          ok: true,
+          has_more: selected.length > limit,
+          messages: selected.slice(0, limit).map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            bot_id: this.botId,
+            ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          })),
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };

@@ -13,6 +13,7 @@ export {
 export type { SlackHandoffHandlers, SlackThreadMessage, SlackHandoffAction, SlackHandoffActionType, SlackSlashCommand } from './slack-types';
 export { DeliveryDedup, type DeliveryClaim, type DeliveryDedupOptions } from './delivery-dedup';
 export { SlackSender, type SlackPost, type SlackPosted, type SlackUpdate } from './slack-sender';
+export { IdempotentSlackPoster, POST_EVENT_TYPE } from './idempotent-poster';
 export { SlackRetryableError, SlackPermanentError, classifySlackError } from './slack-errors';
 export { createSlackWebClient, type SlackWebClientSettings } from './slack-web-client';
 export { SlackUserDirectory, type SlackUserProfile, type SlackUserDirectoryOptions } from './user-directory';

@@ -89,4 +89,26 @@ export class SlackSender {
       throw classifySlackError(error, 'chat.update');
     }
   }
+
+  /**
+   * Finds a message this app posted with `metadata.event_payload.key === key`: in the thread `threadTs`, or among
+   * the channel's top-level messages, posted at or after `oldestTs` (needs `channels:history` / `groups:history`).
+   * @throws SlackRetryableError | SlackPermanentError
+   */
+  async findPosted(input: { channel: string; threadTs?: string; oldestTs: string; eventType: string; key: string }): Promise<SlackPosted | undefined> {
+    const method = input.threadTs ? 'conversations.replies' : 'conversations.history';
+    try {
+      const common = { channel: input.channel, oldest: input.oldestTs, inclusive: true, include_all_metadata: true, limit: 200 };
+      const result = input.threadTs
+        ? await this.client.conversations.replies({ ...common, ts: input.threadTs })
+        : await this.client.conversations.history(common);
+      for (const message of result.messages ?? []) {
+        const metadata = (message as { metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }).metadata;
+        if (message.ts && metadata?.event_type === input.eventType && metadata.event_payload?.key === input.key) return { channel: input.channel, ts: message.ts };
+      }
+      return undefined;
+    } catch (error) {
+      throw classifySlackError(error, method);
+    }
+  }
 }

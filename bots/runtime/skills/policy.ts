@@ -5,6 +5,7 @@
  */
 import type { Skill, Turn, TurnOutcome } from './skill';
 import { humanAgentRequestSkill } from './foundation-skills';
+import { waitingContactEmailSkill } from './handoff-skills';
 
 /** The decision for one turn, with the skill that made it (for logs and metrics). */
 export interface PolicyDecision extends TurnOutcome {
@@ -18,6 +19,8 @@ export async function decideTurn(turn: Turn, skills: readonly Skill[]): Promise<
   if (state === 'waiting_agent') {
     // Asking again while waiting deserves an answer; anything else waits for the person.
     if (humanAgentRequestSkill.matches(turn)) return { skill: humanAgentRequestSkill.name, ...(await humanAgentRequestSkill.respond(turn)) };
+    // An e-mail address left while waiting (the bot offers that when the wait is long) is kept and confirmed.
+    if (waitingContactEmailSkill.matches(turn)) return { skill: waitingContactEmailSkill.name, ...(await waitingContactEmailSkill.respond(turn)) };
     return { skill: null, replies: [] };
   }
   // A message in a closed conversation reopens it with the bot.

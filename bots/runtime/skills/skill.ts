@@ -25,8 +25,11 @@ export interface SkillServices {
   commerce?: CommerceStore;
   /** The help centre: answers from the knowledge base and ratings of them. */
   knowledge?: KnowledgeService;
-  /** The human handoff: how long a shopper can expect to wait for a person. */
-  handoff?: { expectedWaitMinutes(workspaceId: string): Promise<number> };
+  /**
+   * The human handoff: how long a shopper can expect to wait for a person, and where the team may reply when the
+   * wait is long (an e-mail address the shopper leaves while waiting).
+   */
+  handoff?: { expectedWaitMinutes(workspaceId: string): Promise<number>; saveContactEmail?(customerId: string, email: string): Promise<void> };
 }
 
 /** Thresholds of the understanding-driven decisions. */

@@ -6,6 +6,7 @@
  * - `conversations.channel_address`: how to reach the conversation again (Bot Framework's conversation reference),
  *   written by the adapter on inbound messages, read for proactive sends (agent replies, notifications).
  * - `conversations.last_inbound_at`: the shopper's last message (WhatsApp's 24-hour customer-service window).
+ * - `handoffs.intent`: what the shopper wanted when the bot handed over (the thread's summary names it).
  * - `customers.email_verified_at`: the identity link across channels (a shopper who proves an e-mail on one channel
  *   joins the customer record that e-mail already has).
  */
@@ -31,10 +32,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('conversations').addColumn('channel_address', 'text').execute();
   await db.schema.alterTable('conversations').addColumn('last_inbound_at', time).execute();
   await db.schema.alterTable('customers').addColumn('email_verified_at', time).execute();
+  await db.schema.alterTable('handoffs').addColumn('intent', 'varchar(64)').execute();
 }
 
 /** Reverts the migration. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('handoffs').dropColumn('intent').execute();
   await db.schema.alterTable('customers').dropColumn('email_verified_at').execute();
   await db.schema.alterTable('conversations').dropColumn('last_inbound_at').execute();
   await db.schema.alterTable('conversations').dropColumn('channel_address').execute();

@@ -103,4 +103,15 @@ describe.each(engines)('HandoffStore on %s', (_engine, createDatabase) => {
     // Still waiting for a person (the /handoff list), reminded or not.
     expect((await store.waiting(1000)).map((h) => h.id)).toContain(handoff.id);
   });
+
+  it("keeps a waiting shopper's contact e-mail unless the customer has a verified one", async () => {
+    const conversation = await conversations.getConversation(await newConversation());
+    const customerId = conversation!.customer_id;
+    expect(await store.setContactEmail(customerId, 'ana@example.com')).toBe(true);
+    const email = async (): Promise<string | null | undefined> => (await handle.db.selectFrom('customers').select('email').where('id', '=', customerId).executeTakeFirst())?.email;
+    expect(await email()).toBe('ana@example.com');
+    await handle.db.updateTable('customers').set({ email: 'verified@example.com', email_verified_at: 1 }).where('id', '=', customerId).execute();
+    expect(await store.setContactEmail(customerId, 'other@example.com')).toBe(false);
+    expect(await email()).toBe('verified@example.com');
+  });
 });

@@ -82,6 +82,19 @@ describe('decideTurn with the foundation skills', () => {
       expect(decision.replies[0]?.notice).toBeUndefined();
       expect(decision.nextState).toBeUndefined();
     });
+
+    it('keeps and confirms an e-mail address left for a reply, in the shopper language', async () => {
+      const saved: Array<[string, string]> = [];
+      const handoff = { expectedWaitMinutes: async () => 5, saveContactEmail: async (customerId: string, email: string) => void saved.push([customerId, email]) };
+      const decision = await decideTurn(turn('Mi correo es Ana.Perez@Example.COM, gracias', { state: 'waiting_agent', language: 'es', services: { handoff } }), foundationSkills);
+      expect(decision.skill).toBe('waiting-contact-email');
+      expect(saved).toEqual([['cust-1', 'Ana.Perez@example.com']]);
+      expect(decision.replies.map((r) => r.text)).toEqual([templatesFor('es').emailSaved.replace('{email}', 'Ana.Perez@example.com')]);
+      expect(decision.nextState).toBeUndefined();
+      // Without the handoff service (no Slack) or without an address, the bot stays silent as before.
+      expect(await decideTurn(turn('ana@example.com', { state: 'waiting_agent' }), foundationSkills)).toEqual({ skill: null, replies: [] });
+      expect(await decideTurn(turn('no e-mail here', { state: 'waiting_agent', services: { handoff } }), foundationSkills)).toEqual({ skill: null, replies: [] });
+    });
   });
 
   describe('when a person holds the conversation', () => {
