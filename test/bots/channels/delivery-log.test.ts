@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OutboundPart } from '../../../bots/channels/channel-adapter';
 import { DeliveryLog } from '../../../bots/channels/delivery-log';
 import { ConversationStore, type StoredMessage } from '../../../bots/runtime/conversation-store';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../platform/database';
@@ -37,12 +38,12 @@ describe.each(engines)('DeliveryLog on %s', (_name, createDatabase) => {
     const parts = [1, 2, 3].map((n) => ({ kind: 'text' as const, text: `part ${n}` }));
     const sent: string[] = [];
     let failAt = 1;
-    const send = async (part: { kind: string }, index: number): Promise<string> => {
+    const send = async (part: OutboundPart, index: number): Promise<string> => {
       if (index === failAt) {
         failAt = -1;
         throw new Error('provider down');
       }
-      sent.push((part as { text: string }).text);
+      sent.push(part.kind === 'text' ? part.text : part.kind);
       return `wamid.${message.id}.${index}`;
     };
     await expect(log.sendParts(message, parts, send)).rejects.toThrow('provider down');
