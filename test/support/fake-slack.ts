@@ -3,8 +3,10 @@
  * `{ ok: false, error }`, HTTP 429 with `Retry-After` when rate limited. It records every call, and can be told to
  * fail the next N calls with a 500 or a 429 to play an outage.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One request the fake received. */
 export interface FakeSlackCall {
@@ -39,6 +41,8 @@ export interface FakeSlackUser {
 /** Fake workspace contents. */
 export interface FakeSlackOptions {
   botToken: string;
+  /** App-level token (`xapp-...`) that may open Socket Mode connections (`apps.connections.open`). */
+  appToken?: string;
   channels?: string[];
   users?: FakeSlackUser[];
 }
@@ -55,6 +59,10 @@ export class FakeSlack {
   private lastTs = 0;
   private readonly channels: Set<string>;
   private readonly users: Map<string, FakeSlackUser>;
+  private sockets?: WebSocketServer;
+  private readonly pendingAcks = new Map<string, (ack: Record<string, unknown>) => void>();
+  /** Socket Mode connections the app opened so far. */
+  socketConnections = 0;
 
   constructor(private readonly options: FakeSlackOptions) {
     this.channels = new Set(options.channels ?? ['C0AGENTS']);
@@ -75,11 +83,52 @@ export class FakeSlack {
         res.end(JSON.stringify(body));
       });
     });
+    // Socket Mode: the app asks apps.connections.open for a URL, then connects here.
+    this.sockets = new WebSocketServer({ server: this.server, path: '/socket-mode' });
+    this.sockets.on('connection', (socket: WebSocket) => {
+      this.socketConnections += 1;
+      socket.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as Record<string, unknown>;
+        const resolve = typeof ack.envelope_id === 'string' ? this.pendingAcks.get(ack.envelope_id) : undefined;
+        if (resolve) {
+          this.pendingAcks.delete(ack.envelope_id as string);
+          resolve(ack);
+        }
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0APP' } }));
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return this;
   }
 
+  /** Socket Mode connections open now. */
+  openSockets(): number {
+    return this.sockets?.clients.size ?? 0;
+  }
+
+  /**
+   * Sends a Socket Mode envelope (`events_api`, `interactive` or `slash_commands`) to every connected app, as Slack
+   * does, and resolves with the app's acknowledgement (rejects after `timeoutMs` without one).
+   */
+  sendEnvelope(type: 'events_api' | 'interactive' | 'slash_commands', payload: unknown, options: { retryAttempt?: number; timeoutMs?: number } = {}): Promise<Record<string, unknown>> {
+    const envelopeId = randomUUID();
+    const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' };
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingAcks.delete(envelopeId);
+        reject(new Error(`no acknowledgement of envelope ${envelopeId}`));
+      }, options.timeoutMs ?? 3000);
+      this.pendingAcks.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+      for (const client of this.sockets?.clients ?? []) client.send(JSON.stringify(envelope));
+    });
+  }
+
   async stop(): Promise<void> {
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -129,6 +178,11 @@ export class FakeSlack {
       return { status: 500, body: { ok: false, error: 'internal_error' } };
     }
     record(200);
+    if (method === 'apps.connections.open') {
+      if (!this.options.appToken || token !== this.options.appToken) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+      const address = this.server?.address() as AddressInfo;
+      return { status: 200, body: { ok: true, url: `ws://127.0.0.1:${address.port}/socket-mode` } };
+    }
     if (token !== this.options.botToken) return { status: 200, body: { ok: false, error: token ? 'invalid_auth' : 'not_authed' } };
     return { status: 200, body: this.call(method, args) };
   }

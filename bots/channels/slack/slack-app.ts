@@ -96,7 +96,10 @@ export async function createSlackApp(settings: SlackAppSettings, deps: SlackAppD
   let app: App;
   let router: Router | undefined;
   if (settings.socketMode) {
-    app = new App({ ...identity, clientOptions, logger, receiver: new SocketModeReceiver({ appToken: settings.appToken, logger }) });
+    // The receiver hands `installerOptions.clientOptions` to its SocketModeClient (not in its types): that is how
+    // `apps.connections.open` reaches SLACK_API_URL rather than slack.com.
+    const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } as never });
+    app = new App({ ...identity, clientOptions, logger, receiver });
   } else {
     router = Router();
     router.post(Object.values(SLACK_PATHS), refuseParsedBodies);

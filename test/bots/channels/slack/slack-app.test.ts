@@ -360,5 +360,31 @@ describe('createSlackApp', () => {
       expect(slack.mode).toBe('socket');
       expect(slack.router).toBeUndefined();
     });
+
+    it('connects over a WebSocket and hands events, clicks and commands over once, acknowledging each', async () => {
+      const socketFake = await new FakeSlack({ botToken: BOT_TOKEN, appToken: 'xapp-1-test' }).start();
+      const slack = await createSlackApp(
+        { botToken: BOT_TOKEN, signingSecret: '', socketMode: true, appToken: 'xapp-1-test', apiUrl: socketFake.apiUrl },
+        { handlers, dedup: new DeliveryDedup(redis, uniquePrefix('slack')), logger },
+      );
+      try {
+        await slack.start();
+        expect(socketFake.socketConnections).toBe(1);
+        const event = (threadReply({ text: 'Socket hello' }) as { json: unknown }).json;
+        expect(await socketFake.sendEnvelope('events_api', event)).toMatchObject({ envelope_id: expect.any(String) });
+        // Slack redelivers the same event (retry_attempt 1): acknowledged, not handled again.
+        await socketFake.sendEnvelope('events_api', event, { retryAttempt: 1 });
+        expect(handlers.messages.map((m) => m.text)).toEqual(['Socket hello']);
+        await socketFake.sendEnvelope('interactive', (buttonClick('handoff_claim') as { payload: unknown }).payload);
+        expect(handlers.actions).toEqual([expect.objectContaining({ type: 'claim', conversationId: 'conv-42' })]);
+        await socketFake.sendEnvelope('slash_commands', slashCommand('list').form);
+        expect(handlers.commands).toEqual([expect.objectContaining({ text: 'list' })]);
+      } finally {
+        await slack.stop();
+        // The client closes its WebSocket with a close handshake; let the fake answer it before it goes away.
+        await waitFor(() => socketFake.openSockets() === 0, 5000);
+        await socketFake.stop();
+      }
+    });
   });
 });
