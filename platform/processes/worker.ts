@@ -6,6 +6,7 @@ import { Emitter } from '@socket.io/redis-emitter';
 import { DelayedError, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
+import { CustomerIdentityService } from '../../bots/runtime/customer-identity';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
 import { OutboundBatcher } from '../../bots/runtime/outbound-batcher';
 import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
@@ -54,7 +55,12 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     skills: defaultSkills,
     language: config.language,
     understanding: context.understanding,
-    services: { commerce: context.commerce, knowledge: context.knowledge, ...(context.handoff ? { handoff: context.handoff } : {}) },
+    services: {
+      commerce: context.commerce,
+      knowledge: context.knowledge,
+      identity: new CustomerIdentityService(context.database.db),
+      ...(context.handoff ? { handoff: context.handoff } : {}),
+    },
     ...(context.handoff ? { handoff: context.handoff } : {}),
     policy: {
       minConfidence: config.nlu.minConfidence,

@@ -201,6 +201,11 @@ async function answerPendingQuestion(turn: Turn): Promise<TurnOutcome> {
         if (askedTimes > MAX_ASKS) return { replies: [say(turn, turn.texts.orderStatus.emailMismatch, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) };
         return { replies: [say(turn, turn.texts.orderStatus.emailMismatch)], dialogue: remember(turn, { askedTimes }) };
       }
+      // Proven: this channel identity belongs to the order's customer from now on, on every later conversation too.
+      const order = turn.services.identity ? await commerce.findOrder(turn.conversation.workspace_id, orderNumber) : undefined;
+      if (order && turn.services.identity) {
+        await turn.services.identity.linkVerified({ workspaceId: turn.conversation.workspace_id, customerId: turn.conversation.customer_id, ownerCustomerId: order.customerId });
+      }
       const verified = [...new Set([...(turn.dialogue.verifiedOrders ?? []), orderNumber])];
       return runOrderFlow({ ...turn, dialogue: { ...turn.dialogue, verifiedOrders: verified, askedTimes: undefined } }, awaited.skill, orderNumber);
     }

@@ -30,6 +30,8 @@ export interface SkillServices {
    * wait is long (an e-mail address the shopper leaves while waiting).
    */
   handoff?: { expectedWaitMinutes(workspaceId: string): Promise<number>; saveContactEmail?(customerId: string, email: string): Promise<void> };
+  /** One customer across channels: a shopper who proves who they are joins their customer record (customer-identity.ts). */
+  identity?: { linkVerified(input: { workspaceId: string; customerId: string; ownerCustomerId: string }): Promise<unknown> };
 }
 
 /** Thresholds of the understanding-driven decisions. */

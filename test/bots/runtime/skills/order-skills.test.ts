@@ -84,6 +84,27 @@ describe('order skills (in-process platform, demo store)', () => {
       expect(status).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     });
 
+    it("joins each proven channel identity to the order's customer, so later conversations need no new proof", async () => {
+      const workspaceId = (await platform.context.workspaces.findBySlug('demo'))!.id;
+      const owner = (await platform.context.commerce.findOrder(workspaceId, 'A1B2C3'))!.customerId;
+      const customerOf = async (of: Shopper): Promise<string | undefined> =>
+        (await platform.context.database.db.selectFrom('messages').innerJoin('conversations', 'conversations.id', 'messages.conversation_id').select('conversations.customer_id').where('messages.id', '=', of.lastMessageId!).executeTakeFirst())?.customer_id;
+      // Two widget sessions = two channel identities, each its own placeholder customer until proven.
+      const phone = await shopper('zh-CN');
+      const laptop = await shopper('zh-CN');
+      await phone.say('我的订单 A1B2C3 到哪里了？');
+      await laptop.say('我的订单 A1B2C3 到哪里了？');
+      expect(await customerOf(phone)).not.toBe(owner);
+      await phone.say('li.wei@example.com');
+      await laptop.say('li.wei@example.com');
+      expect(await customerOf(phone)).toBe(owner);
+      expect(await customerOf(laptop)).toBe(owner);
+      const identities = await platform.context.database.db.selectFrom('channel_identities').select('external_id').where('customer_id', '=', owner).execute();
+      expect(identities.length).toBeGreaterThanOrEqual(2);
+      const verified = await platform.context.database.db.selectFrom('customers').select('email_verified_at').where('id', '=', owner).executeTakeFirst();
+      expect(verified?.email_verified_at).toEqual(expect.any(Number));
+    });
+
     it('remembers the verified order for the next question', async () => {
       const li = await shopper('zh-CN');
       await li.say('订单A1B2C3现在什么状态');
