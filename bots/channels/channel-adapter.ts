@@ -33,7 +33,10 @@ export interface ChannelCapabilities {
   cards: 'carousel' | 'single' | null;
   /** Can send images (by URL). */
   images: boolean;
-  /** Longest text of one message; longer texts are split at paragraph, sentence or word boundaries. */
+  /**
+   * Longest text of one message; longer texts are split at paragraph, sentence or word boundaries. `Infinity` for a
+   * channel without a limit (the web widget).
+   */
   maxTextLength: number;
   markdown: MarkdownDialect;
   /** Has a typing indicator the bot can show. */
