@@ -15,6 +15,10 @@ import { describeWidgetRoutes, widgetRoutes } from '../../bots/channels/webchat/
 import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
 import { describeNluRoutes, nluRoutes } from '../../bots/api/nlu-routes';
 import { createSlackApp, DeliveryDedup } from '../../bots/channels/slack';
+import { DeliveryLog } from '../../bots/channels/delivery-log';
+import { ConversationLock } from '../../bots/runtime/conversation-lock';
+import { createBotFrameworkRoutes, describeBotFrameworkRoutes } from '../../bots/channels/botframework';
+import { createWhatsAppWebRoutes, describeWhatsAppWebRoutes, openWhatsAppWebQueue, type WhatsAppClientFactory } from '../../bots/channels/whatsapp-web';
 import { CatalogImporter, commerceRoutes } from '../../commerce';
 import { describeCommerceRoutes } from '../../commerce/commerce-routes';
 import { helpPages } from '../../knowledge/api/help-pages';
@@ -51,7 +55,12 @@ export function socketIoKey(redisKeyPrefix: string): string {
 /** Starts the HTTP server on `server.host:server.port`. */
 export async function startServer(
   context: PlatformContext,
-  options: { webAssetsDir?: string; localTurns?: LocalTurnRunner } = {},
+  options: {
+    webAssetsDir?: string;
+    localTurns?: LocalTurnRunner;
+    /** Builds the whatsapp-web.js Client (tests pass a fake that behaves like it). */
+    whatsAppWebClientFactory?: WhatsAppClientFactory;
+  } = {},
 ): Promise<RunningServer> {
   const { config, logger } = context;
   let accepting = true;
@@ -71,6 +80,44 @@ export async function startServer(
   // Knowledge-base imports carry whole folders of articles; everything else keeps the small limit.
   app.use('/api/knowledge/import', express.json({ limit: config.knowledge.importBodyLimit }));
   app.use(express.json({ limit: config.server.jsonBodyLimit }));
+  // Every channel hands its messages to the same ingest (persisted before the channel is acknowledged).
+  const ingest = new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns, logger);
+  // WhatsApp through a linked phone: only the process with WHATSAPP_WEB_ENABLED holds the session and sends for all.
+  const whatsappWebQueue = config.whatsappWeb.enabled ? openWhatsAppWebQueue(context.redis, config.redis.keyPrefix) : undefined;
+  const whatsappWeb = whatsappWebQueue
+    ? createWhatsAppWebRoutes({
+        settings: config.whatsappWeb,
+        channels: config.channels,
+        defaultWorkspaceSlug: config.workspace.defaultSlug,
+        workspaces: context.workspaces,
+        tokens: context.tokens,
+        store: context.store,
+        ingest,
+        deliveryLog: new DeliveryLog(context.database.db),
+        outbound: context.queues.outbound,
+        lock: new ConversationLock(context.redisFactory.create('whatsapp-web-locks', { autoPipelining: true }), config.redis.keyPrefix),
+        queue: whatsappWebQueue,
+        workerConnection: context.redisFactory.create('whatsapp-web-sender', { blocking: true }),
+        redisKeyPrefix: config.redis.keyPrefix,
+        metricsRegistry: context.metrics.registry,
+        logger,
+        ...(options.whatsAppWebClientFactory ? { createClient: options.whatsAppWebClientFactory } : {}),
+      })
+    : undefined;
+  // Teams and other Bot Framework channels at /api/messages (Bot Connector tokens checked whenever an App ID is set).
+  const botFramework = config.botFramework.enabled
+    ? createBotFrameworkRoutes({
+        settings: config.botFramework,
+        defaultWorkspaceSlug: config.workspace.defaultSlug,
+        workspaces: context.workspaces,
+        conversations: context.store,
+        db: context.database.db,
+        ingest,
+        maxMessageLength: config.chat.maxMessageLength,
+        logger,
+      })
+    : undefined;
+  if (botFramework) await botFramework.start();
   app.use(
     healthRoutes({ db: context.database.db as never, redis: context.redis, metrics: context.metrics, isAccepting: () => accepting }),
   );
@@ -89,6 +136,8 @@ export async function startServer(
       maxMessageLength: config.chat.maxMessageLength,
     }),
   );
+  if (whatsappWeb) app.use(whatsappWeb.router);
+  if (botFramework) app.use(botFramework.router);
   app.use(tokenRoutes(context.tokens));
   app.use(workspaceRoutes({ workspaces: context.workspaces, tokens: context.tokens }));
   app.use(commerceRoutes({ store: context.commerce, importer: new CatalogImporter(context.database.db), tokens: context.tokens }));
@@ -112,6 +161,8 @@ export async function startServer(
   describeWorkspaceRoutes(api);
   describeCommerceRoutes(api);
   describeNluRoutes(api);
+  if (whatsappWeb) describeWhatsAppWebRoutes(api);
+  if (botFramework) describeBotFrameworkRoutes(api);
   app.use(knowledgeRoutes(context.knowledge.routeDeps(context.tokens), api));
   app.use(helpPages({ store: context.knowledge.store, workspaces: context.workspaces }, api));
   api.describe({
@@ -132,7 +183,14 @@ export async function startServer(
   app.use(
     QUEUE_DASHBOARD_PATH,
     requireAdminForDashboard(context.tokens),
-    queueDashboard([context.queues.inbound, context.queues.outbound, context.queues.training, context.queues.knowledge, context.queues.handoff]),
+    queueDashboard([
+      context.queues.inbound,
+      context.queues.outbound,
+      context.queues.training,
+      context.queues.knowledge,
+      context.queues.handoff,
+      ...(whatsappWebQueue ? [whatsappWebQueue] : []),
+    ]),
   );
   app.use((req, _res, next) => next(new HttpError(404, 'not_found', `No route ${req.method} ${req.path}.`)));
   app.use(errorHandler(logger));
@@ -152,7 +210,7 @@ export async function startServer(
   const webchat = attachWebchat(io, {
     store: context.store,
     workspaces: context.workspaces,
-    ingest: new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns, logger),
+    ingest,
     settings: config.chat,
     logger,
   });
@@ -166,6 +224,7 @@ export async function startServer(
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url }, 'server listening');
   await slack?.start();
+  await whatsappWeb?.start();
   // Without PUBLIC_URL, answers link to this server's own address (its real port, when started on port 0).
   if (!config.server.publicUrl) context.knowledge.setPublicUrl(url);
   return {
@@ -183,6 +242,8 @@ export async function startServer(
         io.close(() => resolve());
       });
       http.closeAllConnections();
+      await whatsappWeb?.stop().catch(() => undefined);
+      await whatsappWebQueue?.close().catch(() => undefined);
       // Messages already received finish being accepted (persisted and queued) before the process stops.
       await webchat.drain();
     },

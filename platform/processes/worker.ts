@@ -5,6 +5,8 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import { DelayedError, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
+import { openWhatsAppWebQueue, WhatsAppWebQueueAdapter } from '../../bots/channels/whatsapp-web';
+import { createBotFrameworkAdapter } from '../../bots/channels/botframework';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
 import { CustomerIdentityService } from '../../bots/runtime/customer-identity';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
@@ -44,6 +46,10 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     key: socketIoKey(config.redis.keyPrefix),
   });
   const deliveries = new ChannelDeliveryRegistry().register(new WebchatDelivery(emitter));
+  // WhatsApp through a linked phone: replies go to the `whatsapp-web` queue, sent by the process holding the phone.
+  const whatsappWebQueue = config.whatsappWeb.enabled ? openWhatsAppWebQueue(context.redis, config.redis.keyPrefix) : undefined;
+  if (whatsappWebQueue) deliveries.register(new WhatsAppWebQueueAdapter(whatsappWebQueue));
+  if (config.botFramework.enabled) deliveries.register(createBotFrameworkAdapter({ settings: config.botFramework, db: context.database.db }));
   const outboundBatcher = new OutboundBatcher(queues.outbound, config.outbound.batchWindowMs);
   const turns = new TurnProcessor({
     store,
@@ -215,6 +221,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       await Promise.allSettled([...localTurns]);
       outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
+      await whatsappWebQueue?.close();
     },
   };
 }

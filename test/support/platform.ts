@@ -3,6 +3,7 @@
  * processes running the built CLI (`dist/platform/cli.js`), the way production runs them.
  */
 import { TEST_MODEL_CACHE_DIR } from './model-cache';
+import type { WhatsAppClientFactory } from '../../bots/channels/whatsapp-web';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,13 @@ export function tempSqliteUrl(): string {
 
 /** Starts server (and worker unless `worker: false`) in-process on a unique Redis prefix and a free port. */
 export async function startInProcessPlatform(
-  options: { databaseUrl?: string; worker?: boolean; overrides?: Record<string, Record<string, unknown>> } = {},
+  options: {
+    databaseUrl?: string;
+    worker?: boolean;
+    overrides?: Record<string, Record<string, unknown>>;
+    /** Test seams of the server (e.g. a fake whatsapp-web.js Client). */
+    server?: { whatsAppWebClientFactory?: WhatsAppClientFactory };
+  } = {},
 ): Promise<InProcessPlatform> {
   const adminToken = `test-admin-token-${uniquePrefix('adm')}`;
   const ownDatabase = options.databaseUrl === undefined;
@@ -55,7 +62,7 @@ export async function startInProcessPlatform(
   const context = await createContext(config, { role: 'all', logger: pino({ level: 'silent' }) });
   await bootstrap(context);
   const worker = options.worker === false ? undefined : await startWorker(context);
-  const server = await startServer(context, { localTurns: worker?.runTurnLocally });
+  const server = await startServer(context, { localTurns: worker?.runTurnLocally, ...options.server });
   return {
     url: server.url,
     config,
