@@ -28,6 +28,27 @@ export interface ChannelSender {
   displayName?: string;
 }
 
+/**
+ * Something a shopper sent besides text: a photo, file or voice note (kept under `channels.mediaDir` when it could
+ * be), a shared location, or a kind of message the bot cannot read. The message's `text` describes it for people
+ * (`[image] caption`); the runtime answers it politely (skills/attachment-skill.ts) and understands only the caption.
+ */
+export interface InboundAttachment {
+  kind: 'image' | 'video' | 'audio' | 'voice' | 'document' | 'sticker' | 'location' | 'unsupported';
+  mimeType?: string;
+  /** The text the shopper sent with it, if any. */
+  caption?: string;
+  /** The name a document was sent with. */
+  filename?: string;
+  /** Where the file was kept, relative to `channels.mediaDir`. */
+  file?: string;
+  /** Why the file was not kept. */
+  notKept?: 'too_large' | 'unavailable';
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  /** For `unsupported`: the channel's name for the kind of message (`contacts`, `order`, ...). */
+  providerType?: string;
+}
+
 /** A message as a channel adapter hands it over, after normalisation. */
 export interface InboundMessage {
   workspaceId: string;
@@ -42,6 +63,8 @@ export interface InboundMessage {
   quickReplyPayload?: string;
   /** The shopper's locale as the channel reports it (`es-MX`), a hint for the reply language. */
   locale?: string;
+  /** What the shopper sent besides text, if anything. */
+  attachment?: InboundAttachment;
   /** Epoch milliseconds when the platform received it. */
   receivedAt: number;
 }
@@ -82,6 +105,8 @@ export interface MessagePayload {
   quickReplyPayload?: string;
   /** The shopper's browser/app locale when the message was sent (a language hint). */
   locale?: string;
+  /** What a shopper's message carried besides text. */
+  attachment?: InboundAttachment;
   quickReplies?: Reply['quickReplies'];
   cards?: Reply['cards'];
   notice?: Reply['notice'];
@@ -104,6 +129,7 @@ function inboundPayload(message: InboundMessage): string | null {
   const payload: MessagePayload = {};
   if (message.quickReplyPayload) payload.quickReplyPayload = message.quickReplyPayload;
   if (message.locale) payload.locale = message.locale;
+  if (message.attachment) payload.attachment = message.attachment;
   return Object.keys(payload).length ? JSON.stringify(payload) : null;
 }
 

@@ -111,13 +111,15 @@ export class TurnProcessor {
   private async answer(message: StoredMessage, conversation: Conversation): Promise<void> {
     const workspace = await this.workspace(message.workspace_id);
     const payload = messagePayload(message);
+    // With an attachment, the words are its caption: `[image]` and the like describe it for people, not the shopper's language.
+    const text = payload.attachment ? (payload.attachment.caption ?? '') : message.text;
     // "2" answers the second choice of a numbered list (channels without buttons, see numbered-choice.ts).
     const quickReplyPayload =
       payload.quickReplyPayload ??
-      (choiceNumber(message.text) !== undefined
-        ? numberedChoicePayload(message.text, await this.deps.store.listMessages(conversation.id, { beforeSeq: message.seq, limit: 4 }))
+      (choiceNumber(text) !== undefined
+        ? numberedChoicePayload(text, await this.deps.store.listMessages(conversation.id, { beforeSeq: message.seq, limit: 4 }))
         : undefined);
-    const languageText = textForLanguageIdentification(message.text);
+    const languageText = textForLanguageIdentification(text);
     const guess = await this.deps.identifier.identify(languageText);
     const localeLanguage = payload.locale?.toLowerCase().split(/[-_]/)[0];
     const defaultLanguage = localeLanguage && templateSets[localeLanguage] ? localeLanguage : workspace.default_language;
@@ -126,19 +128,19 @@ export class TurnProcessor {
       text: languageText,
       conversationLanguage: conversation.language,
       // Only a conversation's first messages need the lexicon (it is the slowest step here).
-      lexiconLanguage: conversation.language ? undefined : greetingLanguage(message.text),
+      lexiconLanguage: conversation.language ? undefined : greetingLanguage(text),
       defaultLanguage,
       ...this.deps.language,
     });
     const templates = templatesFor(decision.language);
     // Answer in a language we have sentences for; remember the shopper's real language for later skills.
     const replyLanguage = templates.language === decision.language ? decision.language : templates.language;
-    const understanding = await this.understand(workspace.id, message.text, decision.language);
+    const understanding = text ? await this.understand(workspace.id, text, decision.language) : undefined;
     const outcome = await decideTurn(
       {
         conversation,
         message,
-        text: message.text,
+        text,
         ...(quickReplyPayload !== undefined ? { quickReplyPayload } : {}),
         language: replyLanguage,
         templates,

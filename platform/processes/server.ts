@@ -14,6 +14,7 @@ import { attachWebchat } from '../../bots/channels/webchat/socket-server';
 import { describeWidgetRoutes, widgetRoutes } from '../../bots/channels/webchat/widget-routes';
 import { IngestService, type LocalTurnRunner } from '../../bots/runtime/ingest';
 import { describeNluRoutes, nluRoutes } from '../../bots/api/nlu-routes';
+import { createWhatsAppCloudRoutes, describeWhatsAppCloudRoutes } from '../../bots/channels/whatsapp-cloud';
 import { createSlackApp, DeliveryDedup } from '../../bots/channels/slack';
 import { DeliveryLog } from '../../bots/channels/delivery-log';
 import { ConversationLock } from '../../bots/runtime/conversation-lock';
@@ -77,11 +78,19 @@ export async function startServer(
         })
       : undefined;
   if (slack?.router) app.use(slack.router);
+  // Every channel hands its messages to the same ingest (persisted before the channel is acknowledged).
+  const ingest = new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns, logger);
+  // WhatsApp Cloud API: Meta signs the raw body too, so its webhook goes before the JSON parser as well.
+  const whatsappCloud = config.whatsappCloud.enabled
+    ? createWhatsAppCloudRoutes({ config, db: context.database.db, workspaces: context.workspaces, ingest, logger })
+    : undefined;
+  if (whatsappCloud) {
+    await whatsappCloud.start();
+    app.use(whatsappCloud.router);
+  }
   // Knowledge-base imports carry whole folders of articles; everything else keeps the small limit.
   app.use('/api/knowledge/import', express.json({ limit: config.knowledge.importBodyLimit }));
   app.use(express.json({ limit: config.server.jsonBodyLimit }));
-  // Every channel hands its messages to the same ingest (persisted before the channel is acknowledged).
-  const ingest = new IngestService(context.store, context.queues.inbound, context.metrics, options.localTurns, logger);
   // WhatsApp through a linked phone: only the process with WHATSAPP_WEB_ENABLED holds the session and sends for all.
   const whatsappWebQueue = config.whatsappWeb.enabled ? openWhatsAppWebQueue(context.redis, config.redis.keyPrefix) : undefined;
   const whatsappWeb = whatsappWebQueue
@@ -163,6 +172,7 @@ export async function startServer(
   describeNluRoutes(api);
   if (whatsappWeb) describeWhatsAppWebRoutes(api);
   if (botFramework) describeBotFrameworkRoutes(api);
+  if (whatsappCloud) describeWhatsAppCloudRoutes(api);
   app.use(knowledgeRoutes(context.knowledge.routeDeps(context.tokens), api));
   app.use(helpPages({ store: context.knowledge.store, workspaces: context.workspaces }, api));
   api.describe({

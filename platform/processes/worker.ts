@@ -5,6 +5,7 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import { DelayedError, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
 import { WebchatDelivery } from '../../bots/channels/webchat/webchat-delivery';
+import { createWhatsAppCloudAdapter } from '../../bots/channels/whatsapp-cloud';
 import { openWhatsAppWebQueue, WhatsAppWebQueueAdapter } from '../../bots/channels/whatsapp-web';
 import { createBotFrameworkAdapter } from '../../bots/channels/botframework';
 import { ChannelDeliveryRegistry, UnknownChannelError } from '../../bots/runtime/channel-delivery';
@@ -50,6 +51,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   const whatsappWebQueue = config.whatsappWeb.enabled ? openWhatsAppWebQueue(context.redis, config.redis.keyPrefix) : undefined;
   if (whatsappWebQueue) deliveries.register(new WhatsAppWebQueueAdapter(whatsappWebQueue));
   if (config.botFramework.enabled) deliveries.register(createBotFrameworkAdapter({ settings: config.botFramework, db: context.database.db }));
+  if (config.whatsappCloud.enabled) deliveries.register(createWhatsAppCloudAdapter({ config, db: context.database.db, store }));
   const outboundBatcher = new OutboundBatcher(queues.outbound, config.outbound.batchWindowMs);
   const turns = new TurnProcessor({
     store,

@@ -52,7 +52,7 @@ describe('order skills (in-process platform, demo store)', () => {
         const replies = await waitFor(() => {
           const bot = received.filter((m) => m.author === 'bot');
           return bot.length > before ? bot.slice(before) : undefined;
-        }, 10_000);
+        }, 30_000);
         // Replies of one turn arrive together; give a straggler a moment.
         await new Promise((resolve) => setTimeout(resolve, 100));
         return received.filter((m) => m.author === 'bot').slice(before).map((m) => m.text).join('\n') || replies[0]!.text;
