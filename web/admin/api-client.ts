@@ -23,6 +23,7 @@ import type {
   RevisionDiff,
   Role,
   SaveVersionInput,
+  WhatsAppWebStatus,
   WorkspaceInfo,
 } from './api-types';
 
@@ -267,5 +268,10 @@ export class KnowledgeApi {
 
   async ratings(): Promise<ArticleRatings[]> {
     return (await this.send<{ ratings: ArticleRatings[] }>({ method: 'GET', path: knowledge('ratings') })).ratings;
+  }
+
+  /** The WhatsApp Web connection of the token's workspace (admins): state, and the QR code while not linked. */
+  whatsAppWebStatus(): Promise<WhatsAppWebStatus> {
+    return this.send<WhatsAppWebStatus>({ method: 'GET', path: '/api/channels/whatsapp-web/status' });
   }
 }

@@ -121,3 +121,18 @@ export type Role = 'admin' | 'agent';
 export interface MarkdownExport {
   files: Array<{ path: string; content: string }>;
 }
+
+/** `GET /api/channels/whatsapp-web/status`. */
+export interface WhatsAppWebStatus {
+  state: 'starting' | 'qr' | 'authenticated' | 'ready' | 'disconnected';
+  /** Epoch ms when the state was entered. */
+  since: number;
+  /** While `state` is `qr`: the text of the QR code. */
+  qr?: string;
+  /** The same QR code as a PNG data URL, to show as an image. */
+  qrImage?: string;
+  me?: { id: string; name?: string };
+  error?: string;
+  reconnectAt?: number;
+  whatsAppState?: string;
+}

@@ -11,6 +11,7 @@ import { parseRoute, routeHash, type Route } from './routes';
 import { storedToken, storeToken, type Session, type StorageLike } from './session';
 import { screenHeading, type View, type ViewContext } from './view-context';
 import { activityView } from './views/activity-view';
+import { channelsView } from './views/channels-view';
 import { articleEditorView } from './views/article-editor-view';
 import { articleListView } from './views/article-list-view';
 import { compareView } from './views/compare-view';
@@ -36,6 +37,7 @@ const SECTIONS: ReadonlyArray<{ label: string; hash: string; matches: ReadonlyAr
   { label: 'Try a question', hash: '#/try', matches: ['try'] },
   { label: 'Import and export', hash: '#/import', matches: ['import'] },
   { label: 'Activity', hash: '#/activity', matches: ['activity'] },
+  { label: 'Channels', hash: '#/channels', matches: ['channels'] },
 ];
 
 const LEAVE_QUESTION = 'You have unsaved changes on this screen. Leave without saving?';
@@ -206,6 +208,8 @@ export class AdminApp {
         return tryView(ctx);
       case 'activity':
         return activityView(ctx);
+      case 'channels':
+        return channelsView(ctx);
       case 'not-found':
         return {
           title: 'Not found',

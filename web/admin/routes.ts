@@ -7,7 +7,7 @@
  *   #/articles/shipping-europe/de                edit a language version (language optional: the source)
  *   #/articles/shipping-europe/compare?left=en&right=de
  *   #/articles/shipping-europe/de/history?from=3&to=5
- *   #/import  #/try  #/activity
+ *   #/import  #/try  #/activity  #/channels
  *
  * Pure module, unit-tested under Node.
  */
@@ -33,6 +33,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'try' }
   | { name: 'activity' }
+  | { name: 'channels' }
   | { name: 'not-found'; hash: string };
 
 /** The list with no filters, first page. */
@@ -77,7 +78,7 @@ export function parseRoute(hash: string): Route {
       },
     };
   }
-  if (segments.length === 1 && (first === 'import' || first === 'try' || first === 'activity')) return { name: first };
+  if (segments.length === 1 && (first === 'import' || first === 'try' || first === 'activity' || first === 'channels')) return { name: first };
   if (first !== 'articles' || slug === undefined) return { name: 'not-found', hash };
   if (slug === 'new' && segments.length === 2) return { name: 'new-article' };
   if (!SLUG.test(slug)) return { name: 'not-found', hash };
@@ -119,6 +120,7 @@ export function routeHash(route: Route): string {
     case 'import':
     case 'try':
     case 'activity':
+    case 'channels':
       return `#/${route.name}`;
     case 'not-found':
       return route.hash;

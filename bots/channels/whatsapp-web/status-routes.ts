@@ -4,6 +4,7 @@
  * phone to the store's bot.
  */
 import { Router } from 'express';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import { principalOf, requireToken, type ApiTokenStore } from '../../../platform/auth';
 import { asyncHandler, HttpError } from '../../../platform/http/errors';
@@ -18,6 +19,7 @@ export const whatsAppWebStatusSchema = z.object({
   state: z.enum(['starting', 'qr', 'authenticated', 'ready', 'disconnected']),
   since: z.number().int().describe('Epoch ms when the state was entered.'),
   qr: z.string().optional().describe('While `state` is `qr`: the text to show as a QR code (it changes about every 20 s). Scan it in WhatsApp > Linked devices.'),
+  qrImage: z.string().optional().describe('The same QR code as a PNG data URL (`data:image/png;base64,...`), ready for an `<img>`.'),
   me: z.object({ id: z.string(), name: z.string().optional() }).optional().describe('The linked phone, once ready.'),
   error: z.string().optional().describe('Why the connection is down.'),
   reconnectAt: z.number().int().optional().describe('Epoch ms of the next connection attempt.'),
@@ -46,7 +48,8 @@ export function whatsAppWebStatusRoutes(deps: StatusRouteDeps): Router {
       }
       // The QR code links a phone to the bot: never cached anywhere.
       res.set('cache-control', 'no-store');
-      res.json(statusBody(deps.connection.status()));
+      const body = statusBody(deps.connection.status());
+      res.json(body.qr ? { ...body, qrImage: await QRCode.toDataURL(body.qr, { errorCorrectionLevel: 'M', margin: 2, width: 264 }) } : body);
     }),
   );
   return router;

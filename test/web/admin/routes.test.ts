@@ -42,6 +42,7 @@ describe('admin app routes', () => {
       { name: 'import' },
       { name: 'try' },
       { name: 'activity' },
+      { name: 'channels' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
