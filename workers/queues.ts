@@ -98,6 +98,26 @@ export const jobIds = {
   training: (scope: string | null, component: string): string => `train-${component}-${scope ?? 'builtin'}`,
 };
 
+/** Name of the backoff type that honours a provider's Retry-After; workers using it pass {@link retryAfterBackoff}. */
+export const RETRY_AFTER_BACKOFF = 'retry-after';
+
+/** Longest wait between two delivery attempts, whatever a provider asks. */
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/**
+ * BullMQ backoff strategy (`settings.backoffStrategy` of a worker) for the {@link RETRY_AFTER_BACKOFF} type:
+ * `delay * 2^(attempt-1)` like BullMQ's exponential backoff, but at least the `retryAfterMs` a channel error carries
+ * (Slack's, WhatsApp's and the Bot Connector's 429 answers say when to come back), and at most 15 minutes.
+ */
+export function retryAfterBackoff(attemptsMade: number, type?: string, error?: Error, job?: { opts: { backoff?: number | { delay?: number } } }): number {
+  if (type !== RETRY_AFTER_BACKOFF) return 0;
+  const backoff = job?.opts.backoff;
+  const base = typeof backoff === 'number' ? backoff : (backoff?.delay ?? 1000);
+  const exponential = base * 2 ** Math.max(0, attemptsMade - 1);
+  const asked = (error as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return Math.min(MAX_BACKOFF_MS, Math.max(exponential, typeof asked === 'number' && Number.isFinite(asked) ? asked : 0));
+}
+
 /** Tunables for {@link defaultJobOptions}. */
 export interface JobOptionSettings {
   outboundAttempts: number;
@@ -116,7 +136,8 @@ export function defaultJobOptions(settings: JobOptionSettings): Record<keyof typ
     },
     outbound: {
       attempts: settings.outboundAttempts,
-      backoff: { type: 'exponential', delay: settings.outboundBackoffMs },
+      // Exponential, but never sooner than a provider's Retry-After (see retryAfterBackoff).
+      backoff: { type: RETRY_AFTER_BACKOFF, delay: settings.outboundBackoffMs },
       removeOnComplete: true,
       removeOnFail: keepFailed,
     },

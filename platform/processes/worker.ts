@@ -19,7 +19,7 @@ import { defaultSkills } from '../../bots/runtime/skills/skill-list';
 import { trainModelProcessor } from '../../workers/jobs/train-model.job';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
-import { bullPrefix, queueNames, type InboundJobData, type OutboundJobData, type HandoffJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
+import { bullPrefix, queueNames, retryAfterBackoff, type InboundJobData, type OutboundJobData, type HandoffJobData, type ReindexKnowledgeJobData, type TrainModelJobData } from '../../workers/queues';
 import { reindexKnowledgeProcessor } from '../../workers/jobs/reindex-knowledge.job';
 import { HandoffJobs } from '../../bots/handoff/handoff-jobs';
 import { createSlackWebClient, IdempotentSlackPoster, SlackSender, SlackUserDirectory } from '../../bots/channels/slack';
@@ -112,7 +112,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
         throw error;
       }
     },
-    common('outbound-worker'),
+    { ...common('outbound-worker'), settings: { backoffStrategy: retryAfterBackoff } },
   );
   outboundWorker.on('failed', (job, error) => {
     if (!job) return;

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { timeOrderedId } from '../../platform/database';
-import { bullPrefix, defaultJobOptions, jobIds, openQueues, queueNames, type Queues } from '../../workers/queues';
+import { bullPrefix, defaultJobOptions, jobIds, openQueues, queueNames, retryAfterBackoff, RETRY_AFTER_BACKOFF, type Queues } from '../../workers/queues';
 import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from '../support/services';
 
 describe('jobIds', () => {
@@ -30,7 +30,7 @@ describe('defaultJobOptions', () => {
   });
 
   it('retries outbound jobs the configured number of times with exponential backoff from the configured delay', () => {
-    expect(options.outbound).toMatchObject({ attempts: 7, backoff: { type: 'exponential', delay: 1500 } });
+    expect(options.outbound).toMatchObject({ attempts: 7, backoff: { type: RETRY_AFTER_BACKOFF, delay: 1500 } });
   });
 
   it('does not let the outbound settings change the inbound retries', () => {
@@ -75,7 +75,7 @@ describe('openQueues', () => {
       const data = { items: [{ workspaceId: 'w', conversationId: 'c', messageId, channel: 'webchat' }] };
       const job = await queues.outbound.add('deliver', data, { jobId: jobIds.outbound(messageId) });
       expect(job.id).toBe(jobIds.outbound(messageId));
-      expect(job.opts).toMatchObject({ attempts: 4, backoff: { type: 'exponential', delay: 250 }, removeOnComplete: true });
+      expect(job.opts).toMatchObject({ attempts: 4, backoff: { type: RETRY_AFTER_BACKOFF, delay: 250 }, removeOnComplete: true });
       expect(queues.outbound.name).toBe(queueNames.outbound);
       expect(await redis.exists(`${bullPrefix(prefix)}:${queueNames.outbound}:${job.id}`)).toBe(1);
     });
@@ -89,5 +89,23 @@ describe('openQueues', () => {
       await queues.inbound.add('turn', data, { jobId: jobIds.inbound(messageId) });
       expect(await queues.inbound.getJobCountByTypes('waiting')).toBe(1);
     });
+  });
+});
+
+describe('retryAfterBackoff', () => {
+  const job = { opts: { backoff: { type: RETRY_AFTER_BACKOFF, delay: 1000 } } };
+  const rateLimited = Object.assign(new Error('429'), { retryAfterMs: 30_000 });
+
+  it('backs off exponentially, but never sooner than the Retry-After a channel error carries, and at most 15 min', () => {
+    expect([1, 2, 3].map((attempt) => retryAfterBackoff(attempt, RETRY_AFTER_BACKOFF, new Error('500'), job))).toEqual([1000, 2000, 4000]);
+    expect(retryAfterBackoff(1, RETRY_AFTER_BACKOFF, rateLimited, job)).toBe(30_000);
+    expect(retryAfterBackoff(6, RETRY_AFTER_BACKOFF, rateLimited, job)).toBe(32_000);
+    expect(retryAfterBackoff(30, RETRY_AFTER_BACKOFF, rateLimited, job)).toBe(15 * 60_000);
+    expect(retryAfterBackoff(1, RETRY_AFTER_BACKOFF, Object.assign(new Error('x'), { retryAfterMs: 'soon' }), job)).toBe(1000);
+  });
+
+  it('is used by the outbound queue only', () => {
+    expect(defaultJobOptions({ outboundAttempts: 8, outboundBackoffMs: 1000 }).outbound.backoff).toEqual({ type: RETRY_AFTER_BACKOFF, delay: 1000 });
+    expect(retryAfterBackoff(1, 'exponential', rateLimited, job)).toBe(0);
   });
 });
