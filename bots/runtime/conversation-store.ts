@@ -42,11 +42,23 @@ export interface InboundAttachment {
   filename?: string;
   /** Where the file was kept, relative to `channels.mediaDir`. */
   file?: string;
-  /** Why the file was not kept. */
+  /** The file's size in bytes, when the channel announced it or the file was kept. */
+  bytes?: number;
+  /**
+   * Where the channel itself keeps the file, for a channel whose files the platform does not download (Bot
+   * Framework's `contentUrl`): a reference for the team, which may need the bot's credentials and may expire.
+   */
+  url?: string;
+  /** Why the file was not kept (nor a reference to it). */
   notKept?: 'too_large' | 'unavailable';
   location?: { latitude: number; longitude: number; name?: string; address?: string };
   /** For `unsupported`: the channel's name for the kind of message (`contacts`, `order`, ...). */
   providerType?: string;
+  /**
+   * More files sent in the same message, for channels that allow several (Bot Framework): described like this one,
+   * which is the first. The bot answers the message once.
+   */
+  others?: InboundAttachment[];
 }
 
 /** A message as a channel adapter hands it over, after normalisation. */

@@ -17,7 +17,6 @@ import { describeNluRoutes, nluRoutes } from '../../bots/api/nlu-routes';
 import { createWhatsAppCloudRoutes, describeWhatsAppCloudRoutes } from '../../bots/channels/whatsapp-cloud';
 import { createSlackApp, DeliveryDedup } from '../../bots/channels/slack';
 import { DeliveryLog } from '../../bots/channels/delivery-log';
-import { ConversationLock } from '../../bots/runtime/conversation-lock';
 import { createBotFrameworkRoutes, describeBotFrameworkRoutes } from '../../bots/channels/botframework';
 import { createWhatsAppWebRoutes, describeWhatsAppWebRoutes, openWhatsAppWebQueue, type WhatsAppClientFactory } from '../../bots/channels/whatsapp-web';
 import { CatalogImporter, commerceRoutes } from '../../commerce';
@@ -103,8 +102,6 @@ export async function startServer(
         store: context.store,
         ingest,
         deliveryLog: new DeliveryLog(context.database.db),
-        outbound: context.queues.outbound,
-        lock: new ConversationLock(context.redisFactory.create('whatsapp-web-locks', { autoPipelining: true }), config.redis.keyPrefix),
         queue: whatsappWebQueue,
         workerConnection: context.redisFactory.create('whatsapp-web-sender', { blocking: true }),
         redisKeyPrefix: config.redis.keyPrefix,

@@ -4,10 +4,12 @@
  * service on loopback that speaks its REST wire format. A Teams shopper's activity is stored before the request is
  * answered; the bot's reply arrives at the fake connector as a new activity of the conversation, posted proactively
  * from the stored conversation reference; an agent's reply, hours later as far as the channel knows, takes the same
- * way; a suggested action pressed by the shopper comes back as its payload; a redelivered activity is answered once.
-
+ * way; a suggested action pressed by the shopper comes back as its payload; a redelivered activity is answered once;
+ * an image sent without words is stored with its reference and acknowledged once, in the shopper's language.
  */
 import { MESSAGES_PATH } from '../../bots/channels/botframework';
+import { messagePayload } from '../../bots/runtime/conversation-store';
+import { templatesFor } from '../../bots/runtime/templates';
 import { payloads } from '../../bots/runtime/skills/skill';
 import type { Workspace } from '../../platform/workspaces';
 import { FakeBotConnector, type ReceivedActivity } from '../bots/channels/botframework/fake-bot-connector';
@@ -130,5 +132,22 @@ describe('Microsoft Bot Framework (CloudAdapter, fake Bot Connector)', () => {
     const replies = await platform.context.database.db.selectFrom('messages').select('id').where('reply_to', '=', stored[0]!.id).execute();
     const parts = await platform.context.database.db.selectFrom('channel_deliveries').select('provider_message_id').where('message_id', 'in', replies.map((row) => row.id)).execute();
     expect(chat.replies().map((entry) => entry.id).sort()).toEqual(parts.map((part) => part.provider_message_id).sort());
+  }, 30_000);
+
+  it('stores an image sent without words and acknowledges it once, in the shopper language', async () => {
+    const chat = teamsChat();
+    const id = `image-${serial}`;
+    const contentUrl = `${connector.serviceUrl}v3/attachments/0-weu-d1-${serial}/views/original`;
+    const answer = await chat.post({ id, text: undefined, attachments: [{ contentType: 'image/png', contentUrl, name: 'zapatilla-rota.png' }] });
+    expect(answer.status).toBe(200);
+    // Stored before the request was answered, with the reference to the file (not downloaded).
+    const [stored] = await platform.context.database.db.selectFrom('messages').selectAll().where('channel_message_id', '=', `msteams:${chat.conversationId}|${id}`).execute();
+    expect(stored).toMatchObject({ direction: 'in', text: '[image: zapatilla-rota.png]' });
+    expect(messagePayload(stored!).attachment).toEqual({ kind: 'image', mimeType: 'image/png', filename: 'zapatilla-rota.png', url: contentUrl });
+
+    await waitFor(() => chat.replies().length > 0, 15_000);
+    // Time for a second reply to show up, if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(chat.replies().map((entry) => entry.activity.text)).toEqual([templatesFor('es').channel.attachmentReceived]);
   }, 30_000);
 });

@@ -2,13 +2,16 @@
  * WhatsApp Web end to end on the real platform (context, database, Redis, queues, the built-in intent model, the
  * real turn processor and outbound delivery), with a fake phone (WhatsApp Web needs a linked phone and the internet):
  * a shopper writes in Spanish and gets the bot's Spanish answer on WhatsApp, paced and through the `whatsapp-web`
- * queue; a voice note is kept and acknowledged in Spanish; receipts reach the delivery log; the admin sees the state.
+ * queue; a voice note is kept on disk and acknowledged once in Spanish by the runtime's attachment skill, a shared
+ * location too; while an agent holds the conversation the bot stays silent about a photo; receipts reach the
+ * delivery log; the admin sees the state.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageAck, MessageMedia, MessageTypes } from 'whatsapp-web.js';
 import { DeliveryLog } from '../../bots/channels/delivery-log';
+import { messagePayload } from '../../bots/runtime/conversation-store';
 import { templatesFor } from '../../bots/runtime/templates';
 import type { Workspace } from '../../platform/workspaces';
 import { FakeWhatsApp } from '../support/fake-whatsapp-client';
@@ -65,13 +68,40 @@ describe('WhatsApp Web on the platform (fake phone)', () => {
     await waitFor(async () => (await log.parts(reply?.id as string))[0]?.status === 'read');
   });
 
-  it('keeps a voice note and acknowledges it in Spanish', async () => {
+  it('keeps a voice note on disk and acknowledges it in Spanish exactly once', async () => {
     world.receive({ from: SHOPPER, type: MessageTypes.VOICE, media: new MessageMedia('audio/ogg; codecs=opus', Buffer.from('OggS').toString('base64'), null, 4) });
     await waitFor(() => world.sent.length >= 1, 15_000);
     expect(world.takeSent().map((sent) => sent.text)).toEqual([templatesFor('es').channel.voiceNoteReceived]);
+    const conversation = await platform.context.store.findConversationByKey(workspace.id, 'whatsapp-web', SHOPPER);
+    const voiceNote = (await platform.context.store.listMessages(conversation?.id as string, { limit: 10 })).find((message) => message.text === '[voice note]');
+    const attachment = voiceNote ? messagePayload(voiceNote).attachment : undefined;
+    expect(attachment).toMatchObject({ kind: 'voice', mimeType: 'audio/ogg; codecs=opus' });
     expect(readdirSync(join(mediaDir, 'whatsapp-web', workspace.id))).toEqual([expect.stringMatching(/\.ogg$/)]);
-    // The turn processor found nothing more to answer.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readFileSync(join(mediaDir, attachment?.file as string), 'utf8')).toBe('OggS');
+    // Answered once: nothing more follows.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(world.sent).toEqual([]);
+  });
+
+  it('acknowledges a shared location in Spanish', async () => {
+    world.receive({ from: SHOPPER, location: { lat: 40.4168, lng: -3.7038, loc: 'Puerta del Sol\nMadrid' } });
+    await waitFor(() => world.sent.length >= 1, 15_000);
+    expect(world.takeSent().map((sent) => sent.text)).toEqual([templatesFor('es').channel.locationReceived]);
+  });
+
+  it('stays silent about a photo while an agent holds the conversation, and keeps it for the agent', async () => {
+    const shopper = '34600999888@c.us';
+    // An agent took the conversation over (as the handoff does): the bot no longer owns it.
+    const conversation = await platform.context.store.resolveConversation({ workspaceId: workspace.id, channel: 'whatsapp-web', conversationKey: shopper, sender: { externalId: shopper } });
+    await platform.context.store.setState(conversation.id, 'with_agent');
+
+    world.receive({ from: shopper, media: new MessageMedia('image/jpeg', Buffer.from('jpeg').toString('base64'), null, 4) });
+    const photo = await waitFor(async () => {
+      const messages = await platform.context.store.listMessages(conversation.id, { limit: 10 });
+      return messages.find((message) => message.text === '[image]' && message.status === 'processed');
+    }, 15_000);
+    expect(messagePayload(photo).attachment).toMatchObject({ kind: 'image', file: expect.stringMatching(/\.jpg$/) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(world.sent).toEqual([]);
   });
 

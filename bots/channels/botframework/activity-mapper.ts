@@ -6,7 +6,10 @@
  * - the message id is the activity id within its conversation (Teams ids are timestamps, unique only there);
  * - the text loses the bot's @mention (Teams puts `<at>Bot</at>` in front of every message in a team or group chat);
  * - a pressed button arrives as `activity.value` (`{ payload, title }`, see `product-cards.ts`) and becomes the
- *   quick reply payload, its title the text.
+ *   quick reply payload, its title the text;
+ * - attachments (an image, a Teams file, a card) become the message's `attachment` (attachment-mapper.ts), with the
+ *   shopper's words as its caption, and the text describes them for agents (`[image: photo.png] caption`); the
+ *   runtime stores the message like any other and answers a wordless attachment politely in the shopper's language.
  * Keys longer than the database's 255 characters are replaced by a hash of themselves, so they stay stable.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +17,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import { clip } from '../render-reply';
 import type { InboundMessage } from '../../runtime/conversation-store';
 import { choiceValueSchema } from './activity-schema';
+import { describeAttachments, mapAttachments } from './attachment-mapper';
 
 /** The channel name the platform stores for Bot Framework conversations. */
 export const BOTFRAMEWORK_CHANNEL = 'botframework';
@@ -21,15 +25,10 @@ export const BOTFRAMEWORK_CHANNEL = 'botframework';
 /** Longest key the database stores (conversation key, channel identity, channel message id). */
 const MAX_KEY_LENGTH = 255;
 
-/** Attachments that only repeat the message's text in another format (Teams sends formatted text as HTML too). */
-const TEXT_ATTACHMENTS = new Set(['text/html', 'text/plain']);
-
 /** What an inbound message activity means to the platform. */
 export type MappedActivity =
-  /** A message to ingest. */
+  /** A message to ingest (text, a pressed button, attachments). */
   | { kind: 'message'; message: InboundMessage }
-  /** Something the bot cannot read (only attachments: an image, a file, a sticker). */
-  | { kind: 'unreadable' }
   /** Nothing to do: an empty message (only the bot's @mention), or the bot's own message echoed back. */
   | { kind: 'ignored'; reason: 'empty' | 'own-message' };
 
@@ -67,11 +66,10 @@ export function mapMessageActivity(activity: Activity, context: MappingContext):
   if (activity.from.id === activity.recipient.id) return { kind: 'ignored', reason: 'own-message' };
   const choice = choiceValueSchema.safeParse(activity.value);
   const typed = messageText(activity);
-  const text = typed || (choice.success ? (choice.data.title ?? '') : '');
-  if (!text && !choice.success) {
-    const attachments = (activity.attachments ?? []).filter((attachment) => !TEXT_ATTACHMENTS.has(attachment.contentType));
-    return attachments.length ? { kind: 'unreadable' } : { kind: 'ignored', reason: 'empty' };
-  }
+  const words = typed || (choice.success ? (choice.data.title ?? '') : '');
+  const attachment = mapAttachments(activity.attachments, clip(words, context.maxTextLength));
+  if (!words && !choice.success && !attachment) return { kind: 'ignored', reason: 'empty' };
+  const text = attachment ? describeAttachments(attachment) : words;
   const message: InboundMessage = {
     workspaceId: context.workspaceId,
     channel: BOTFRAMEWORK_CHANNEL,
@@ -82,6 +80,7 @@ export function mapMessageActivity(activity: Activity, context: MappingContext):
     receivedAt: context.receivedAt,
   };
   if (choice.success) message.quickReplyPayload = choice.data.payload;
+  if (attachment) message.attachment = attachment;
   if (activity.locale) message.locale = activity.locale;
   return { kind: 'message', message };
 }

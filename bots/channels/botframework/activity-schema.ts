@@ -29,7 +29,12 @@ export const messageActivitySchema = activityEnvelopeSchema.extend({
   text: z.string().optional(),
   locale: z.string().max(64).optional(),
   value: z.unknown().optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string() })).optional(),
+  // Not bounded beyond the body limit: a long `data:` URL or name is left out by the mapper, not refused (a refused
+  // activity would be lost).
+  attachments: z
+    .array(z.looseObject({ contentType: z.string(), contentUrl: z.string().nullish(), name: z.string().nullish() }))
+    .optional()
+    .describe('Images, files (Teams: `application/vnd.microsoft.teams.file.download.info`) and cards the shopper sent.'),
 });
 
 /** The validated fields of a message activity. */

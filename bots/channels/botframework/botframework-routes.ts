@@ -64,7 +64,6 @@ export function createBotFrameworkRoutes(deps: BotFrameworkRoutesDeps): BotFrame
     ingest: deps.ingest,
     maxTextLength: deps.maxMessageLength,
     maxTitleLength: BOTFRAMEWORK_CAPABILITIES.quickReplies?.maxTitleLength ?? 0,
-    logger: deps.logger,
   });
 
   const router = Router();

@@ -2,13 +2,13 @@
  * The bot's turn for an inbound activity: a shopper's message is mapped (activity-mapper.ts), its conversation found
  * or created, the conversation reference stored, and the message handed to ingest, which persists it before the
  * turn ends, so the Bot Connector's request is answered only once nothing can be lost. The reply is not sent here:
- * the runtime answers asynchronously through the outbound queue, and the adapter sends it proactively.
+ * the runtime answers asynchronously through the outbound queue, and the adapter sends it proactively. That holds for
+ * attachments too: a message with only an image or a file is stored like any other (its reference kept, see
+ * attachment-mapper.ts), and the runtime acknowledges it in the shopper's language.
  * Other activity types (conversationUpdate, typing, reactions, ...) need nothing from the platform.
  */
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { Logger } from 'pino';
 import type { AcceptResult, Conversation, ConversationStore, InboundMessage } from '../../runtime/conversation-store';
-import { templatesFor } from '../../runtime/templates';
 import { mapMessageActivity } from './activity-mapper';
 import type { ConversationAddressStore } from './conversation-address-store';
 import { offeredChoicePayload } from './offered-choice';
@@ -30,7 +30,6 @@ export interface InboundTurnDeps {
   maxTextLength: number;
   /** The adapter's quick reply title limit, to recognise a pressed suggested action. */
   maxTitleLength: number;
-  logger?: Logger;
   now?: () => number;
 }
 
@@ -45,10 +44,6 @@ export class InboundTurn {
     const workspaceId = await deps.workspaceId();
     const mapped = mapMessageActivity(context.activity, { workspaceId, receivedAt: (deps.now ?? Date.now)(), maxTextLength: deps.maxTextLength });
     if (mapped.kind === 'ignored') return;
-    if (mapped.kind === 'unreadable') {
-      await this.askForText(context);
-      return;
-    }
     const { message } = mapped;
     const conversation = await deps.conversations.resolveConversation({
       workspaceId,
@@ -59,22 +54,11 @@ export class InboundTurn {
     });
     // Before the message is accepted: its reply must find the address (see conversation-address-store.ts).
     await deps.addresses.save(conversation.id, TurnContext.getConversationReference(context.activity), conversation.channel_address);
-    if (message.quickReplyPayload === undefined && message.text.length <= deps.maxTitleLength) {
+    // A suggested action comes back as its title alone; a message with an attachment is never one.
+    if (message.quickReplyPayload === undefined && !message.attachment && message.text.length <= deps.maxTitleLength) {
       const payload = offeredChoicePayload(message.text, await deps.conversations.listMessages(conversation.id, { limit: 4 }), deps.maxTitleLength);
       if (payload !== undefined) message.quickReplyPayload = payload;
     }
     await deps.ingest.ingest(message, conversation);
   };
-
-  /**
-   * Attachments alone (an image, a file, a sticker): the bot reads only text, so it says so in the shopper's
-   * language right away. Best effort: a failure to answer must not make the Bot Connector send the activity again.
-   */
-  private async askForText(context: TurnContext): Promise<void> {
-    try {
-      await context.sendActivity({ type: ActivityTypes.Message, text: templatesFor(context.activity.locale).channel.unsupportedMessage });
-    } catch (error) {
-      this.deps.logger?.warn({ err: error, conversation: context.activity.conversation.id }, 'could not answer an attachment-only Bot Framework message');
-    }
-  }
 }

@@ -22,6 +22,7 @@ import { BotFrameworkAdapter } from './botframework-adapter';
 import { ConversationAddressStore } from './conversation-address-store';
 
 export { BOTFRAMEWORK_CHANNEL, mapMessageActivity, type MappedActivity } from './activity-mapper';
+export { describeAttachments, mapAttachment, mapAttachments, TEAMS_FILE_DOWNLOAD_INFO } from './attachment-mapper';
 export { BotCloudAdapter, type AuthenticationEndpoints, type BotFrameworkSettings } from './bot-cloud-adapter';
 export { BotFrameworkAdapter } from './botframework-adapter';
 export { BOTFRAMEWORK_CAPABILITIES } from './botframework-capabilities';

@@ -1,21 +1,29 @@
 /**
- * Takes the messages the phone receives and hands them to the platform: mapped (inbound-mapper.ts), persisted
- * through ingest first, then the attachment downloaded and kept. WhatsApp Web never redelivers a message that
- * reached the linked browser, so a failed ingest (database restarting) is retried here with backoff, and messages of
- * one chat are handled one after the other to keep their order.
+ * Takes the messages the phone receives and hands them to the platform: mapped (inbound-mapper.ts), the attachment's
+ * file downloaded and kept, then persisted through ingest. The runtime answers a wordless attachment politely
+ * (bots/runtime/skills/attachment-skill.ts), as on every channel.
+ *
+ * Why the file comes first: the stored message then says where its file is (or why it is not there), and the
+ * bot's "I've kept it for our team" is true when it is sent. WhatsApp Web never redelivers a message that reached
+ * the linked browser, so, unlike the Cloud API (which answers Meta 500 and gets the webhook again), a download that
+ * fails or hangs must not hold the message back: after a few bounded attempts the message is ingested without its
+ * file (`notKept: 'unavailable'`). A failed ingest (database restarting) is retried here with backoff, and messages
+ * of one chat are handled one after the other to keep their order.
  */
 import type { Logger } from 'pino';
 import type { Message } from 'whatsapp-web.js';
-import type { AcceptResult } from '../../runtime/conversation-store';
-import { mapInbound, type IgnoreReason, type MappableMessage } from './inbound-mapper';
-import type { InboundIngest, MediaAcknowledgement } from './media-acknowledgement';
-import type { MediaStore, StoredMedia } from './media-store';
+import type { AcceptResult, InboundAttachment, InboundMessage } from '../../runtime/conversation-store';
+import { describeAttachment, mapInbound, type IgnoreReason, type MappableMessage } from './inbound-mapper';
+import type { MediaStore } from './media-store';
+
+/** The ingest the channel hands messages to (production: `IngestService`). */
+export interface InboundIngest {
+  ingest(message: InboundMessage): Promise<AcceptResult>;
+}
 
 /** The workspace the phone belongs to. */
 export interface PhoneWorkspace {
   id: string;
-  /** Language of acknowledgements in a conversation whose language is not known yet. */
-  defaultLanguage: string;
 }
 
 /** Dependencies of {@link WhatsAppWebInbound}. */
@@ -23,27 +31,36 @@ export interface WhatsAppWebInboundDeps {
   workspace: PhoneWorkspace;
   allowGroups: boolean;
   ingest: InboundIngest;
-  acknowledgement: Pick<MediaAcknowledgement, 'ingest'>;
   media: Pick<MediaStore, 'save' | 'tooLarge'>;
   logger: Logger;
   /** Ingest attempts before a message is given up (logged with its id). @defaultValue 8 */
   attempts?: number;
   /** First retry delay, doubled each time. @defaultValue 200 */
   retryDelayMs?: number;
+  /** Download attempts of an attachment before the message is stored without its file. @defaultValue 3 */
+  downloadAttempts?: number;
+  /** How long one download attempt may take (the browser may hang). @defaultValue 30000 */
+  downloadTimeoutMs?: number;
   now?: () => number;
 }
-
-/** What became of a message's attachment. */
-export type KeptMedia = StoredMedia | { stored: false; reason: 'unavailable' | 'failed' };
 
 /** What happened to one message. */
 export type InboundOutcome =
   | { kind: 'ignored'; reason: IgnoreReason }
-  | { kind: 'accepted'; result: AcceptResult; acknowledged: boolean; media?: KeptMedia }
+  /** Stored (or found stored before: `result.duplicate`), with its attachment as stored. */
+  | { kind: 'accepted'; result: AcceptResult; attachment?: InboundAttachment }
   | { kind: 'lost'; error: unknown };
 
 /** A message as the handler needs it: what mapping reads, and the media download. */
 export type ReceivedMessage = MappableMessage & Pick<Message, 'downloadMedia'>;
+
+/** A download attempt took longer than `downloadTimeoutMs`. */
+class DownloadTimeoutError extends Error {
+  override readonly name = 'DownloadTimeoutError';
+  constructor(ms: number) {
+    super(`WhatsApp Web did not hand over the attachment within ${ms} ms; the message is stored without its file.`);
+  }
+}
 
 /** See the file comment. */
 export class WhatsAppWebInbound {
@@ -76,42 +93,61 @@ export class WhatsAppWebInbound {
       receivedAt: (this.deps.now ?? Date.now)(),
     });
     if (mapping.kind === 'ignore') return { kind: 'ignored', reason: mapping.reason };
-    const key = mapping.acknowledgement;
-    let result: AcceptResult & { acknowledgementId?: string };
+    const inbound = mapping.media && mapping.inbound.attachment ? await this.keepMedia(message, mapping.inbound, mapping.inbound.attachment) : mapping.inbound;
     try {
-      result = await this.retrying(() =>
-        key ? this.deps.acknowledgement.ingest(mapping.inbound, key, this.deps.workspace.defaultLanguage) : this.deps.ingest.ingest(mapping.inbound),
-      );
+      const result = await this.retrying(() => this.deps.ingest.ingest(inbound));
+      return { kind: 'accepted', result, ...(inbound.attachment ? { attachment: inbound.attachment } : {}) };
     } catch (error) {
-      this.deps.logger.error({ err: error, channelMessageId: mapping.inbound.channelMessageId, chatId: message.from }, 'WhatsApp Web message could not be stored; it is lost');
+      this.deps.logger.error({ err: error, channelMessageId: inbound.channelMessageId, chatId: message.from }, 'WhatsApp Web message could not be stored; it is lost');
       return { kind: 'lost', error };
     }
-    const acknowledged = result.acknowledgementId !== undefined;
-    if (!mapping.media || result.duplicate) return { kind: 'accepted', result, acknowledged };
-    return { kind: 'accepted', result, acknowledged, media: await this.keepMedia(message, mapping.media.announcedBytes) };
   }
 
-  /** Downloads and stores the attachment; failures are logged (the message itself is already stored). */
-  private async keepMedia(message: ReceivedMessage, announcedBytes: number | undefined): Promise<KeptMedia> {
+  /**
+   * Downloads and keeps the attachment's file; the message comes back with the attachment saying where the file is,
+   * or why it is not there (and its text noting that). Never rejects: a failure only costs the file.
+   */
+  private async keepMedia(message: ReceivedMessage, inbound: InboundMessage, attachment: InboundAttachment): Promise<InboundMessage> {
     const messageId = message.id._serialized;
-    if (announcedBytes !== undefined && this.deps.media.tooLarge(announcedBytes)) {
-      this.deps.logger.info({ messageId, bytes: announcedBytes }, 'attachment larger than CHANNELS_MAX_MEDIA_BYTES; not downloaded');
-      return { stored: false, reason: 'too_large', bytes: announcedBytes };
+    const resolved = await this.download(message, messageId, attachment);
+    return { ...inbound, attachment: resolved, text: describeAttachment(resolved) };
+  }
+
+  private async download(message: ReceivedMessage, messageId: string, attachment: InboundAttachment): Promise<InboundAttachment> {
+    if (attachment.bytes !== undefined && this.deps.media.tooLarge(attachment.bytes)) {
+      this.deps.logger.info({ messageId, bytes: attachment.bytes }, 'attachment larger than CHANNELS_MAX_MEDIA_BYTES; not downloaded');
+      return { ...attachment, notKept: 'too_large' };
     }
     try {
       // The library resolves undefined/null when WhatsApp no longer has the file (expired, being re-uploaded).
-      const media = (await this.retrying(() => message.downloadMedia(), 3)) as Awaited<ReturnType<Message['downloadMedia']>> | null | undefined;
+      const media = (await this.retrying(() => this.withTimeout(message.downloadMedia()), this.deps.downloadAttempts ?? 3)) as
+        | Awaited<ReturnType<Message['downloadMedia']>>
+        | null
+        | undefined;
       if (!media) {
-        this.deps.logger.warn({ messageId }, 'attachment could not be downloaded from WhatsApp');
-        return { stored: false, reason: 'unavailable' };
+        this.deps.logger.warn({ messageId }, 'attachment could not be downloaded from WhatsApp; the message is stored without it');
+        return { ...attachment, notKept: 'unavailable' };
       }
       const stored = await this.deps.media.save(this.deps.workspace.id, messageId, media);
-      if (!stored.stored) this.deps.logger.info({ messageId, bytes: stored.bytes }, 'attachment larger than CHANNELS_MAX_MEDIA_BYTES; not kept');
-      return stored;
+      if (!stored.stored) {
+        this.deps.logger.info({ messageId, bytes: stored.bytes }, 'attachment larger than CHANNELS_MAX_MEDIA_BYTES; not kept');
+        return { ...attachment, bytes: stored.bytes, notKept: 'too_large' };
+      }
+      const filename = attachment.filename ?? (attachment.kind === 'document' && media.filename ? media.filename : undefined);
+      return { ...attachment, file: stored.file, bytes: stored.bytes, mimeType: stored.mimetype, ...(filename ? { filename } : {}) };
     } catch (error) {
-      this.deps.logger.warn({ err: error, messageId }, 'attachment could not be kept');
-      return { stored: false, reason: 'failed' };
+      this.deps.logger.warn({ err: error, messageId }, 'attachment could not be kept; the message is stored without it');
+      return { ...attachment, notKept: 'unavailable' };
     }
+  }
+
+  private withTimeout<T>(operation: Promise<T>): Promise<T> {
+    const ms = this.deps.downloadTimeoutMs ?? 30_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new DownloadTimeoutError(ms)), ms);
+    });
+    return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
   }
 
   private async retrying<T>(operation: () => Promise<T>, attempts = this.deps.attempts ?? 8): Promise<T> {

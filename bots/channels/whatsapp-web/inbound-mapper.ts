@@ -1,19 +1,17 @@
 /**
  * Maps a whatsapp-web.js `Message` to what the platform does with it, without any I/O: ignore it (status updates,
- * the phone's own messages, groups unless allowed, system notices), or hand on an {@link InboundMessage} whose text
- * describes what was sent (`[voice note]`, `[image] caption`, `[location] ...`), plus the media to keep and the polite
- * acknowledgement a message without words of its own deserves.
+ * the phone's own messages, groups unless allowed, system notices), or hand on an {@link InboundMessage}. What the
+ * shopper sent besides text (a photo, a voice note, a location, a contact card) travels as the message's
+ * `attachment`, for the runtime to store and answer politely (bots/runtime/skills/attachment-skill.ts); the text
+ * describes it for the agents who read the conversation (`[voice note]`, `[image] caption`, `[location] ...`). A
+ * media file still has to be downloaded: the mapping says so, and the inbound handler fills in where it was kept.
  */
 import { MessageTypes, type Message } from 'whatsapp-web.js';
-import type { InboundMessage } from '../../runtime/conversation-store';
-import type { TemplateSet } from '../../runtime/templates';
+import type { InboundAttachment, InboundMessage } from '../../runtime/conversation-store';
 import { WHATSAPP_WEB_CHANNEL } from './capabilities';
 
-/** Kinds of attachment kept under the media folder. */
+/** Kinds of attachment whose file is downloaded and kept under the media folder. */
 export type MediaKind = 'image' | 'video' | 'document' | 'voice' | 'audio' | 'sticker';
-
-/** Which of the channel sentences (`templatesFor(language).channel`) acknowledges a message. */
-export type AcknowledgementKey = keyof Pick<TemplateSet['channel'], 'attachmentReceived' | 'voiceNoteReceived' | 'locationReceived' | 'unsupportedMessage'>;
 
 /** Why a message is not handed on. */
 export type IgnoreReason = 'status' | 'own' | 'group' | 'broadcast' | 'newsletter' | 'system' | 'empty';
@@ -24,10 +22,11 @@ export type InboundMapping =
   | {
       kind: 'accept';
       inbound: InboundMessage;
-      /** Media to download and keep (with its size when WhatsApp announced it, to refuse large files unread). */
-      media?: { kind: MediaKind; announcedBytes?: number; filename?: string };
-      /** Set when the message has no words of its own: the bot acknowledges it with this sentence. */
-      acknowledgement?: AcknowledgementKey;
+      /**
+       * Set when the message carries a file to download before it is handed on; `inbound.attachment` describes it
+       * (its size, when WhatsApp announced one, lets a large file be refused unread).
+       */
+      media?: { kind: MediaKind };
     };
 
 /** What mapping needs besides the message. */
@@ -62,14 +61,10 @@ const MEDIA_LABELS: Record<MediaKind, string> = {
   sticker: 'sticker',
 };
 
-const MEDIA_ACKNOWLEDGEMENTS: Record<MediaKind, AcknowledgementKey> = {
-  image: 'attachmentReceived',
-  video: 'attachmentReceived',
-  document: 'attachmentReceived',
-  voice: 'voiceNoteReceived',
-  audio: 'voiceNoteReceived',
-  // A sticker carries no request the team could act on: ask for words instead.
-  sticker: 'unsupportedMessage',
+/** How message types the bot cannot read are named in the text (others by their WhatsApp type). */
+const UNSUPPORTED_LABELS: Partial<Record<string, string>> = {
+  [MessageTypes.CONTACT_CARD]: 'contact card',
+  [MessageTypes.CONTACT_CARD_MULTI]: 'contact cards',
 };
 
 /** Notices WhatsApp Web emits as messages that nobody wrote: never handed on. */
@@ -114,14 +109,22 @@ export function mapInbound(message: MappableMessage, context: InboundContext): I
   const mediaKind = MEDIA_TYPES[message.type];
   if (mediaKind) {
     const filename = mediaKind === 'document' ? rawString(message, 'filename') : undefined;
-    const label = filename ? `${MEDIA_LABELS[mediaKind]}: ${filename}` : MEDIA_LABELS[mediaKind];
-    const announcedBytes = rawNumber(message, 'size');
+    const mimeType = rawString(message, 'mimetype');
+    const bytes = rawNumber(message, 'size');
+    const attachment: InboundAttachment = {
+      kind: mediaKind,
+      ...(mimeType ? { mimeType } : {}),
+      // A sticker's body is not words of the shopper; a caption is (the bot answers it instead of acknowledging).
+      ...(body && mediaKind !== 'sticker' ? { caption: body } : {}),
+      ...(filename ? { filename } : {}),
+      ...(bytes !== undefined && bytes > 0 ? { bytes } : {}),
+      // Nothing to download (the library says so): the message is kept without its file.
+      ...(message.hasMedia ? {} : { notKept: 'unavailable' as const }),
+    };
     return {
       kind: 'accept',
-      inbound: { ...base, text: body ? `[${label}] ${body}` : `[${label}]` },
-      ...(message.hasMedia ? { media: { kind: mediaKind, ...(announcedBytes !== undefined ? { announcedBytes } : {}), ...(filename ? { filename } : {}) } } : {}),
-      // A caption is a request in words: the bot answers it; only wordless media are acknowledged.
-      ...(body && mediaKind !== 'sticker' ? {} : { acknowledgement: MEDIA_ACKNOWLEDGEMENTS[mediaKind] }),
+      inbound: { ...base, text: describeAttachment(attachment), attachment },
+      ...(message.hasMedia ? { media: { kind: mediaKind } } : {}),
     };
   }
 
@@ -134,14 +137,54 @@ export function mapInbound(message: MappableMessage, context: InboundContext): I
     case MessageTypes.LIST_RESPONSE:
       return choice(base, body, message.selectedRowId);
     case MessageTypes.LOCATION:
-      return { kind: 'accept', inbound: { ...base, text: describeLocation(message.location) }, acknowledgement: 'locationReceived' };
+      return withAttachment(base, locationAttachment(message.location));
     case MessageTypes.CONTACT_CARD:
     case MessageTypes.CONTACT_CARD_MULTI:
-      return { kind: 'accept', inbound: { ...base, text: '[contact card]' }, acknowledgement: 'unsupportedMessage' };
+      // The body is the raw vCard: not words of the shopper, and not a text for agents to read.
+      return withAttachment(base, { kind: 'unsupported', providerType: message.type });
     default:
-      // Polls, orders, payments, events...: kept in the history, and the shopper is asked to write instead.
-      return { kind: 'accept', inbound: { ...base, text: body ? `[${message.type}] ${body}` : `[${message.type}]` }, acknowledgement: 'unsupportedMessage' };
+      // Polls, orders, payments, events...: kept in the history (with their title, for the agents), and the shopper
+      // is asked to write instead. The title is not a caption: the bot has nothing to answer about it.
+      return withAttachment(base, { kind: 'unsupported', providerType: message.type }, body);
   }
+}
+
+function withAttachment(base: Omit<InboundMessage, 'text'>, attachment: InboundAttachment, detail = ''): InboundMapping {
+  const text = `${describeAttachment(attachment)}${detail ? ` ${detail}` : ''}`;
+  return { kind: 'accept', inbound: { ...base, text, attachment } };
+}
+
+function locationAttachment(location: MappableMessage['location'] | undefined): InboundAttachment {
+  // A location message without coordinates does not happen in practice; it is still kept, as unreadable.
+  if (!location || !Number.isFinite(Number(location.latitude)) || !Number.isFinite(Number(location.longitude))) {
+    return { kind: 'unsupported', providerType: MessageTypes.LOCATION };
+  }
+  const name = location.name?.trim();
+  const address = location.address?.trim();
+  return {
+    kind: 'location',
+    location: { latitude: Number(location.latitude), longitude: Number(location.longitude), ...(name ? { name } : {}), ...(address ? { address } : {}) },
+  };
+}
+
+/**
+ * The text stored for a message with an attachment, written for the agents who read the conversation: `[image]
+ * caption`, `[voice note]`, `[document: invoice.pdf]`, `[location] Name, Address (52.516275, 13.377704)`,
+ * `[contact card]`, with `(not kept: too large)` when the file was not kept.
+ */
+export function describeAttachment(attachment: InboundAttachment): string {
+  if (attachment.kind === 'location' && attachment.location) {
+    const place = [attachment.location.name, attachment.location.address].filter(Boolean).join(', ');
+    const coordinates = `(${attachment.location.latitude}, ${attachment.location.longitude})`;
+    return place ? `[location] ${place} ${coordinates}` : `[location] ${coordinates}`;
+  }
+  if (attachment.kind === 'unsupported' || attachment.kind === 'location') {
+    const type = attachment.providerType ?? 'unsupported message';
+    return `[${UNSUPPORTED_LABELS[type] ?? type}]`;
+  }
+  const label = attachment.filename ? `${MEDIA_LABELS[attachment.kind]}: ${attachment.filename}` : MEDIA_LABELS[attachment.kind];
+  const note = attachment.notKept === 'too_large' ? ' (not kept: too large)' : attachment.notKept === 'unavailable' ? ' (not kept: unavailable)' : '';
+  return `[${label}${note}]${attachment.caption ? ` ${attachment.caption}` : ''}`;
 }
 
 /** A pressed button or list row: its title as text, its id as the quick-reply payload. */
@@ -149,14 +192,6 @@ function choice(base: Omit<InboundMessage, 'text'>, title: string, payload: stri
   const text = title || payload || '';
   if (!text) return { kind: 'ignore', reason: 'empty' };
   return { kind: 'accept', inbound: { ...base, text, ...(payload ? { quickReplyPayload: payload } : {}) } };
-}
-
-/** `[location] Brandenburger Tor, Pariser Platz (52.516275, 13.377704)`. */
-function describeLocation(location: MappableMessage['location'] | undefined): string {
-  if (!location) return '[location]';
-  const place = [location.name, location.address].filter(Boolean).join(', ') || location.description || '';
-  const coordinates = `(${location.latitude}, ${location.longitude})`;
-  return place ? `[location] ${place} ${coordinates}` : `[location] ${coordinates}`;
 }
 
 /** A field of the raw WhatsApp Web message that the library does not lift onto `Message` (`notifyName`, `size`). */

@@ -10,9 +10,8 @@ export { WhatsAppConnection, type WhatsAppConnectionState, type WhatsAppConnecti
 export { registerConnectionMetric } from './connection-metric';
 export { ImageUnavailableError, SendRateLimitedError, UnknownWorkspaceError, WhatsAppNotReadyError } from './errors';
 export { createImageLoader, type ImageLoader } from './image-loader';
-export { WhatsAppWebInbound, type InboundOutcome, type PhoneWorkspace } from './inbound-handler';
-export { mapInbound, type InboundMapping, type AcknowledgementKey, type MediaKind } from './inbound-mapper';
-export { MediaAcknowledgement, type InboundIngest } from './media-acknowledgement';
+export { WhatsAppWebInbound, type InboundIngest, type InboundOutcome, type PhoneWorkspace } from './inbound-handler';
+export { describeAttachment, mapInbound, type InboundMapping, type MediaKind } from './inbound-mapper';
 export { MediaStore, type StoredMedia } from './media-store';
 export { receiptStatus } from './receipts';
 export { SendRateLimiter } from './send-rate';

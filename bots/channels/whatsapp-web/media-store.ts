@@ -4,12 +4,13 @@
  * redelivered message overwrites its own file instead of adding a copy, and agents find a file from the message.
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { MessageMedia } from 'whatsapp-web.js';
 
 /** What happened to one attachment. */
 export type StoredMedia =
-  | { stored: true; path: string; bytes: number; mimetype: string }
+  /** `file` is relative to the media folder (what the message's attachment records), `path` the full path. */
+  | { stored: true; file: string; path: string; bytes: number; mimetype: string }
   | { stored: false; reason: 'too_large'; bytes: number };
 
 /** File extensions of the media types WhatsApp sends. */
@@ -50,13 +51,13 @@ export class MediaStore {
   async save(workspaceId: string, messageId: string, media: Pick<MessageMedia, 'mimetype' | 'data' | 'filename'>): Promise<StoredMedia> {
     const bytes = base64Bytes(media.data);
     if (this.tooLarge(bytes)) return { stored: false, reason: 'too_large', bytes };
-    const folder = join(this.mediaDir, 'whatsapp-web', safeName(workspaceId));
-    await mkdir(folder, { recursive: true });
-    const path = join(folder, `${safeName(messageId)}.${extensionOf(media.mimetype, media.filename)}`);
+    const file = join('whatsapp-web', safeName(workspaceId), `${safeName(messageId)}.${extensionOf(media.mimetype, media.filename)}`);
+    const path = join(this.mediaDir, file);
+    await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.${process.pid}.part`;
     await writeFile(partial, Buffer.from(media.data, 'base64'));
     await rename(partial, path);
-    return { stored: true, path, bytes, mimetype: media.mimetype };
+    return { stored: true, file, path, bytes, mimetype: media.mimetype };
   }
 }
 

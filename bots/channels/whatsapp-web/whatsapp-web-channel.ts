@@ -10,8 +10,6 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../../../config';
 import type { ApiTokenStore } from '../../../platform/auth';
 import type { WorkspaceStore } from '../../../platform/workspaces';
-import type { OutboundJobData } from '../../../workers/queues';
-import type { ConversationLock } from '../../runtime/conversation-lock';
 import type { ConversationStore } from '../../runtime/conversation-store';
 import type { DeliveryLog } from '../delivery-log';
 import { WHATSAPP_WEB_CHANNEL } from './capabilities';
@@ -19,8 +17,7 @@ import { WhatsAppConnection, type ReconnectBackoff } from './connection-manager'
 import { registerConnectionMetric } from './connection-metric';
 import { UnknownWorkspaceError } from './errors';
 import { createImageLoader, type ImageLoader } from './image-loader';
-import { WhatsAppWebInbound, type PhoneWorkspace } from './inbound-handler';
-import { MediaAcknowledgement, type InboundIngest } from './media-acknowledgement';
+import { WhatsAppWebInbound, type InboundIngest, type PhoneWorkspace } from './inbound-handler';
 import { MediaStore } from './media-store';
 import { receiptStatus } from './receipts';
 import { SendRateLimiter } from './send-rate';
@@ -41,10 +38,6 @@ export interface WhatsAppWebChannelDeps {
   /** Production: the server's `IngestService`. */
   ingest: InboundIngest;
   deliveryLog: DeliveryLog;
-  /** The outbound queue, for acknowledgements of attachments. */
-  outbound: Pick<Queue<OutboundJobData>, 'add'>;
-  /** The conversation lock the turn processor takes. */
-  lock: Pick<ConversationLock, 'tryAcquire' | 'release'>;
   /** The `whatsapp-web` queue (openWhatsAppWebQueue). */
   queue: Pick<Queue<WhatsAppWebSendJobData>, 'rateLimit'>;
   /** A dedicated (blocking) Redis connection for the queue's consumer. */
@@ -116,12 +109,11 @@ export function createWhatsAppWebRoutes(deps: WhatsAppWebChannelDeps): WhatsAppW
       const slug = deps.settings.workspace || deps.defaultWorkspaceSlug;
       const row = await deps.workspaces.findBySlug(slug);
       if (!row) throw new UnknownWorkspaceError(slug);
-      workspace = { id: row.id, defaultLanguage: row.default_language };
+      workspace = { id: row.id };
       const handler = new WhatsAppWebInbound({
         workspace,
         allowGroups: deps.settings.allowGroups,
         ingest: deps.ingest,
-        acknowledgement: new MediaAcknowledgement({ store: deps.store, ingest: deps.ingest, lock: deps.lock, outbound: deps.outbound, logger }),
         media: new MediaStore(deps.channels.mediaDir, deps.channels.maxMediaBytes),
         logger,
       });

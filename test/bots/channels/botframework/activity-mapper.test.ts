@@ -61,11 +61,38 @@ describe('mapMessageActivity', () => {
     expect(messageOf(mapMessageActivity(activity({ text: 'hola', value: { action: 'something-else' } }), context)).quickReplyPayload).toBeUndefined();
   });
 
-  it('calls attachments without text unreadable, and an empty message or the bot itself ignorable', () => {
-    expect(mapMessageActivity(activity({ text: undefined, attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info' }] }), context)).toEqual({ kind: 'unreadable' });
+  it('ignores an empty message, a copy of the text alone and the bot itself', () => {
     expect(mapMessageActivity(activity({ text: '   ' }), context)).toEqual({ kind: 'ignored', reason: 'empty' });
     expect(mapMessageActivity(activity({ text: undefined, attachments: [{ contentType: 'text/html', content: '<p></p>' }] }), context)).toEqual({ kind: 'ignored', reason: 'empty' });
     expect(mapMessageActivity(activity({ from: { id: 'shop-bot', name: 'Shop Bot' } }), context)).toEqual({ kind: 'ignored', reason: 'own-message' });
+  });
+
+  describe('with attachments', () => {
+    it('hands on a file alone as a message whose attachment keeps its reference, described for the agents', () => {
+      const teamsFile = {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        contentUrl: 'https://contoso-my.sharepoint.com/personal/ana/Documents/factura.pdf',
+        name: 'factura.pdf',
+        content: { downloadUrl: 'https://contoso-my.sharepoint.com/download.aspx?tempauth=x', uniqueId: 'u-1', fileType: 'pdf' },
+      };
+      expect(messageOf(mapMessageActivity(activity({ text: undefined, attachments: [teamsFile] }), context))).toMatchObject({
+        text: '[document: factura.pdf]',
+        attachment: { kind: 'document', filename: 'factura.pdf', url: teamsFile.contentUrl },
+        channelMessageId: 'webchat:DL-conv-1|m-1',
+      });
+    });
+
+    it("keeps the shopper's words as the caption of the attachment", () => {
+      const message = messageOf(mapMessageActivity(activity({ text: 'Llegó roto', attachments: [{ contentType: 'image/png', contentUrl: 'https://smba.example/v3/attachments/1/views/original', name: 'foto.png' }] }), context));
+      expect(message.text).toBe('[image: foto.png] Llegó roto');
+      expect(message.attachment).toEqual({ kind: 'image', mimeType: 'image/png', filename: 'foto.png', url: 'https://smba.example/v3/attachments/1/views/original', caption: 'Llegó roto' });
+    });
+
+    it('keeps a formatted text without an attachment of its own', () => {
+      const message = messageOf(mapMessageActivity(activity({ text: 'hola', attachments: [{ contentType: 'text/html', content: '<p>hola</p>' }] }), context));
+      expect(message).not.toHaveProperty('attachment');
+      expect(message.text).toBe('hola');
+    });
   });
 });
 

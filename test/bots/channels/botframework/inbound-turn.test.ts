@@ -4,8 +4,7 @@
  */
 import { TestAdapter, type Activity } from 'botbuilder';
 import { ConversationAddressStore, InboundTurn } from '../../../../bots/channels/botframework';
-import { ConversationStore, type Conversation, type InboundMessage } from '../../../../bots/runtime/conversation-store';
-import { templatesFor } from '../../../../bots/runtime/templates';
+import { ConversationStore, messagePayload, type Conversation, type InboundMessage } from '../../../../bots/runtime/conversation-store';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../../platform/database';
 import { WorkspaceStore, type Workspace } from '../../../../platform/workspaces';
 import { createSqliteDatabase, type TestDatabase } from '../../../support/databases';
@@ -158,14 +157,50 @@ describe('InboundTurn', () => {
     });
   });
 
-  describe('messages the bot cannot or need not read', () => {
-    it('answers an image alone in the shopper language, and ingests nothing', async () => {
-      const { adapter } = teams();
-      await adapter.processActivity({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://teams.example/photo.png' }] });
-      expect(ingested).toHaveLength(0);
-      expect(adapter.activeQueue.map((reply) => reply.text)).toEqual([templatesFor('es').channel.unsupportedMessage]);
+  describe('attachments', () => {
+    it('stores an image alone with its reference, answering nothing in the turn (the runtime acknowledges it)', async () => {
+      const { adapter, conversationId } = teams();
+      const url = 'https://smba.trafficmanager.net/emea/v3/attachments/0-weu-d1-1/views/original';
+      await adapter.processActivity({ type: 'message', id: '1700000000009', attachments: [{ contentType: 'image/png', contentUrl: url, name: 'zapatilla.png' }] });
+      expect(ingested).toEqual([
+        expect.objectContaining({
+          conversationKey: `msteams:${conversationId}`,
+          channelMessageId: `msteams:${conversationId}|1700000000009`,
+          text: '[image: zapatilla.png]',
+          locale: 'es-MX',
+          attachment: { kind: 'image', mimeType: 'image/png', filename: 'zapatilla.png', url },
+        }),
+      ]);
+      expect(adapter.activeQueue).toHaveLength(0);
+      const conversation = (await store.findConversationByKey(workspace.id, 'botframework', `msteams:${conversationId}`)) as Conversation;
+      const [stored] = await store.listMessages(conversation.id, { limit: 5 });
+      expect(messagePayload(stored!).attachment).toMatchObject({ kind: 'image', url });
     });
 
+    it('keeps the attachment of a text message too, the text as its caption', async () => {
+      const { adapter } = teams();
+      await adapter.processActivity({
+        type: 'message',
+        text: 'Así llegó el paquete',
+        attachments: [
+          { contentType: 'text/html', content: '<p>Así llegó el paquete</p>' },
+          { contentType: 'application/vnd.microsoft.teams.file.download.info', contentUrl: 'https://contoso.sharepoint.com/paquete.jpg', name: 'paquete.jpg', content: { fileType: 'jpg' } },
+        ],
+      });
+      expect(ingested[0]).toMatchObject({ text: '[image: paquete.jpg] Así llegó el paquete', attachment: { kind: 'image', caption: 'Así llegó el paquete', url: 'https://contoso.sharepoint.com/paquete.jpg' } });
+    });
+
+    it('never takes a message with an attachment for a pressed suggested action', async () => {
+      const { adapter, conversationId } = teams();
+      await adapter.processActivity({ type: 'message', text: 'hola' });
+      const conversation = (await store.findConversationByKey(workspace.id, 'botframework', `msteams:${conversationId}`)) as Conversation;
+      await store.appendOutgoing({ conversation, outgoing: { reply: { text: '¿Qué necesitas?', language: 'es', quickReplies: [{ title: 'Seguir mi pedido', payload: 'track_order' }] }, author: 'bot' } });
+      await adapter.processActivity({ type: 'message', text: 'Seguir mi pedido', attachments: [{ contentType: 'image/png', contentUrl: 'https://smba.trafficmanager.net/emea/v3/attachments/2/views/original' }] });
+      expect(ingested[1]?.quickReplyPayload).toBeUndefined();
+    });
+  });
+
+  describe('messages the bot need not read', () => {
     it('ignores a message that is only the @mention, and other activity types', async () => {
       const { adapter } = teams();
       await adapter.processActivity({ type: 'message', text: '<at>Shop Bot</at>', entities: [{ type: 'mention', text: '<at>Shop Bot</at>', mentioned: { id: '28:bot' } }] });

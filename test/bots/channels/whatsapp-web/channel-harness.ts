@@ -1,7 +1,7 @@
 /**
  * The WhatsApp Web channel wired for tests: a real SQLite database (migrated), the real ConversationStore,
- * IngestService, DeliveryLog, conversation lock and queues on the local Redis (unique prefix), the real connection,
- * inbound handler and sender, and a {@link FakeWhatsApp} as the phone.
+ * IngestService, DeliveryLog and queues on the local Redis (unique prefix), the real connection, inbound handler and
+ * sender, and a {@link FakeWhatsApp} as the phone. No turn processor runs: answers are the platform's (test/e2e).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,6 @@ import pino from 'pino';
 import { MessageMedia } from 'whatsapp-web.js';
 import { DeliveryLog } from '../../../../bots/channels/delivery-log';
 import {
-  MediaAcknowledgement,
   MediaStore,
   WhatsAppConnection,
   WhatsAppWebInbound,
@@ -21,7 +20,6 @@ import {
   type InboundOutcome,
   type WhatsAppWebSenderDeps,
 } from '../../../../bots/channels/whatsapp-web';
-import { ConversationLock } from '../../../../bots/runtime/conversation-lock';
 import { ConversationStore, type InboundMessage } from '../../../../bots/runtime/conversation-store';
 import { IngestService } from '../../../../bots/runtime/ingest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../../../platform/database';
@@ -84,19 +82,18 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
   const service = new IngestService(store, queues.inbound, new PlatformMetrics({ defaultMetrics: false }));
   const ingested: InboundMessage[] = [];
   const ingest: InboundIngest = {
-    ingest(message, conversation) {
+    ingest(message) {
       ingested.push(message);
-      return service.ingest(message, conversation);
+      return service.ingest(message);
     },
   };
   const mediaDir = mkdtempSync(join(tmpdir(), 'wa-media-'));
   const world = new FakeWhatsApp();
   const connection = new WhatsAppConnection({ createClient: world.createClient, logger, backoff: { initialMs: 20, maxMs: 100 } });
   const inbound = new WhatsAppWebInbound({
-    workspace: { id: workspace.id, defaultLanguage: workspace.default_language },
+    workspace: { id: workspace.id },
     allowGroups: options.allowGroups ?? false,
     ingest,
-    acknowledgement: new MediaAcknowledgement({ store, ingest, lock: new ConversationLock(redis, prefix), outbound: queues.outbound, logger }),
     media: new MediaStore(mediaDir, options.maxMediaBytes ?? 1024 * 1024),
     logger,
     retryDelayMs: 10,

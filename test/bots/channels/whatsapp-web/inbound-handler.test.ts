@@ -1,17 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
-import { MessageMedia, MessageTypes } from 'whatsapp-web.js';
-import { MediaAcknowledgement, MediaStore, WhatsAppWebInbound, type InboundOutcome } from '../../../../bots/channels/whatsapp-web';
-import { ConversationLock } from '../../../../bots/runtime/conversation-lock';
-import type { Conversation, InboundMessage } from '../../../../bots/runtime/conversation-store';
+import { MessageMedia, MessageTypes, type Message } from 'whatsapp-web.js';
+import { MediaStore, WhatsAppWebInbound, type InboundIngest, type InboundOutcome } from '../../../../bots/channels/whatsapp-web';
+import { messagePayload, type Conversation, type InboundMessage } from '../../../../bots/runtime/conversation-store';
 import { IngestService } from '../../../../bots/runtime/ingest';
 import { PlatformMetrics } from '../../../../platform/metrics';
-import { templatesFor } from '../../../../bots/runtime/templates';
 import { jobIds } from '../../../../workers/queues';
+import type { IncomingMessage } from '../../../support/fake-whatsapp-client';
 import { startChannel, type ChannelUnderTest } from './channel-harness';
 
 const voice = () => new MessageMedia('audio/ogg; codecs=opus', Buffer.from('OggS voice').toString('base64'), null, 10);
 const photo = () => new MessageMedia('image/jpeg', Buffer.from('jpeg photo').toString('base64'), null, 10);
+const logger = pino({ level: 'silent' });
 
 describe('WhatsAppWebInbound', () => {
   let channel: ChannelUnderTest;
@@ -32,90 +33,119 @@ describe('WhatsAppWebInbound', () => {
     return outcome;
   };
   const conversationOf = async (chat: string) => (await channel.store.findConversationByKey(channel.workspace.id, 'whatsapp-web', chat)) as Conversation;
+  const service = () => new IngestService(channel.store, channel.queues.inbound, new PlatformMetrics({ defaultMetrics: false }));
 
-  describe('when a shopper sends a voice note while the bot owns the conversation', () => {
-    it('stores it, keeps the file, answers politely in the conversation language and queues that answer', async () => {
+  /** An inbound handler of its own around `ingest`, for tests that watch or break ingest or the download. */
+  function handlerWith(ingest: InboundIngest, options: { downloadTimeoutMs?: number } = {}): WhatsAppWebInbound {
+    return new WhatsAppWebInbound({
+      workspace: { id: channel.workspace.id },
+      allowGroups: false,
+      ingest,
+      media: new MediaStore(channel.mediaDir, 1024),
+      logger,
+      retryDelayMs: 5,
+      ...options,
+    });
+  }
+  const build = (input: IncomingMessage): Message => channel.world.client.buildIncoming(input);
+
+  describe('with a voice note', () => {
+    it('keeps the file before the message is stored, and stores the message with its attachment for the runtime to answer', async () => {
       const chat = newChat();
-      await channel.receive({ from: chat, body: 'Hallo, ich habe eine Frage' });
-      const conversation = await conversationOf(chat);
-      await channel.handle.db.updateTable('conversations').set({ language: 'de' }).where('id', '=', conversation.id).execute();
-
-      const outcome = accepted(await channel.receive({ from: chat, type: MessageTypes.VOICE, media: voice(), id: 'VOICE1' }));
-      expect(outcome.acknowledged).toBe(true);
-      expect(outcome.result.message).toMatchObject({ text: '[voice note]', channel_message_id: `false_${chat}_VOICE1` });
-      const messages = await channel.store.listMessages(conversation.id, { limit: 10 });
-      const [voiceNote, answer] = messages.slice(-2);
-      expect(voiceNote).toMatchObject({ direction: 'in', status: 'processed' });
-      expect(answer).toMatchObject({ direction: 'out', author: 'bot', status: 'pending', language: 'de', text: templatesFor('de').channel.voiceNoteReceived, reply_to: voiceNote?.id });
-      const job = await channel.queues.outbound.getJob(jobIds.outbound(answer?.id as string));
-      expect(job?.data.items.map((item) => item.messageId)).toEqual([answer?.id]);
-
-      expect(outcome.media).toMatchObject({ stored: true, mimetype: 'audio/ogg; codecs=opus' });
-      const path = (outcome.media as { path: string }).path;
-      expect(path).toMatch(/whatsapp-web\/.+\/false_.+_VOICE1\.ogg$/);
-      expect(readFileSync(path, 'utf8')).toBe('OggS voice');
+      const keptAtIngest: boolean[] = [];
+      const real = service();
+      const inbound = handlerWith({
+        ingest(message: InboundMessage) {
+          keptAtIngest.push(message.attachment?.file !== undefined && existsSync(join(channel.mediaDir, message.attachment.file)));
+          return real.ingest(message);
+        },
+      });
+      const outcome = accepted(await inbound.handle(build({ from: chat, type: MessageTypes.VOICE, media: voice(), id: 'VOICE1' })));
+      expect(keptAtIngest).toEqual([true]);
+      expect(outcome.result.message).toMatchObject({ text: '[voice note]', channel_message_id: `false_${chat}_VOICE1`, status: 'accepted' });
+      expect(messagePayload(outcome.result.message).attachment).toEqual({
+        kind: 'voice',
+        mimeType: 'audio/ogg; codecs=opus',
+        bytes: 10,
+        file: join('whatsapp-web', channel.workspace.id, `false_${chat.replace('@', '_')}_VOICE1.ogg`),
+      });
+      expect(readFileSync(join(channel.mediaDir, outcome.attachment?.file as string), 'utf8')).toBe('OggS voice');
+      // Queued for the turn processor, which answers it (bots/runtime/skills/attachment-skill.ts).
+      expect((await channel.queues.inbound.getJob(jobIds.inbound(outcome.result.message.id)))?.data.messageId).toBe(outcome.result.message.id);
     });
 
-    it('answers a redelivered copy only once', async () => {
+    it('stores a copy the phone hands over twice only once', async () => {
       const chat = newChat();
       await channel.receive({ from: chat, type: MessageTypes.VOICE, media: voice(), id: 'TWICE' });
       const again = accepted(await channel.receive({ from: chat, type: MessageTypes.VOICE, media: voice(), id: 'TWICE' }));
       expect(again.result.duplicate).toBe(true);
-      expect(again.acknowledged).toBe(false);
       const messages = await channel.store.listMessages((await conversationOf(chat)).id, { limit: 10 });
-      expect(messages.map((message) => message.direction)).toEqual(['in', 'out']);
-      expect(messages[1]?.text).toBe(templatesFor('en').channel.voiceNoteReceived);
-    });
-
-    it('waits while the bot is still answering an earlier message of the conversation', async () => {
-      const chat = newChat();
-      await channel.receive({ from: chat, body: 'first' });
-      const conversation = await conversationOf(chat);
-      const lock = new ConversationLock(channel.redis, channel.prefix);
-      const token = (await lock.tryAcquire(conversation.id)) as string;
-      const pending = channel.receive({ from: chat, location: { lat: 48.8584, lng: 2.2945, loc: 'Tour Eiffel' } });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      expect(await channel.store.listMessages(conversation.id, { limit: 10 })).toHaveLength(1);
-      await lock.release(conversation.id, token);
-      const outcome = accepted(await pending);
-      expect(outcome.acknowledged).toBe(true);
-      expect(outcome.result.message.text).toBe('[location] Tour Eiffel (48.8584, 2.2945)');
-    });
-  });
-
-  describe('when a person owns the conversation', () => {
-    it('stores the attachment for the runtime to relay, without answering', async () => {
-      const chat = newChat();
-      await channel.receive({ from: chat, body: 'I need a human' });
-      const conversation = await conversationOf(chat);
-      await channel.store.setState(conversation.id, 'with_agent');
-      const outcome = accepted(await channel.receive({ from: chat, media: photo() }));
-      expect(outcome.acknowledged).toBe(false);
-      expect(outcome.result.message).toMatchObject({ text: '[image]', status: 'accepted' });
-      expect(outcome.media).toMatchObject({ stored: true });
+      expect(messages.map((message) => message.text)).toEqual(['[voice note]']);
     });
   });
 
   describe('with a captioned image', () => {
-    it('hands the caption to the bot and keeps the photo, without an acknowledgement', async () => {
+    it('stores the caption as the words of the attachment, and keeps the photo', async () => {
       const outcome = accepted(await channel.receive({ from: newChat(), media: photo(), caption: 'The sole came off' }));
-      expect(outcome.acknowledged).toBe(false);
       expect(outcome.result.message).toMatchObject({ text: '[image] The sole came off', status: 'accepted' });
-      expect(existsSync((outcome.media as { path: string }).path)).toBe(true);
+      expect(outcome.attachment).toMatchObject({ kind: 'image', caption: 'The sole came off', mimeType: 'image/jpeg' });
+      expect(existsSync(join(channel.mediaDir, outcome.attachment?.file as string))).toBe(true);
+    });
+  });
+
+  describe('with a shared location', () => {
+    it('stores the place and its coordinates as the attachment', async () => {
+      const outcome = accepted(await channel.receive({ from: newChat(), location: { lat: 48.8584, lng: 2.2945, loc: 'Tour Eiffel\nChamp de Mars, Paris' } }));
+      expect(outcome.result.message.text).toBe('[location] Tour Eiffel, Champ de Mars, Paris (48.8584, 2.2945)');
+      expect(messagePayload(outcome.result.message).attachment).toEqual({
+        kind: 'location',
+        location: { latitude: 48.8584, longitude: 2.2945, name: 'Tour Eiffel', address: 'Champ de Mars, Paris' },
+      });
     });
   });
 
   describe('with an attachment that cannot be kept', () => {
-    it('does not download a file announced larger than the limit, and still stores and answers the message', async () => {
+    it('does not download a file announced larger than the limit, and still stores the message', async () => {
       const outcome = accepted(await channel.receive({ from: newChat(), type: MessageTypes.DOCUMENT, media: photo(), size: 10_000, filename: 'scan.pdf' }));
-      expect(outcome.media).toEqual({ stored: false, reason: 'too_large', bytes: 10_000 });
-      expect(outcome.acknowledged).toBe(true);
+      expect(outcome.result.message.text).toBe('[document: scan.pdf (not kept: too large)]');
+      expect(messagePayload(outcome.result.message).attachment).toEqual({ kind: 'document', mimeType: 'image/jpeg', filename: 'scan.pdf', bytes: 10_000, notKept: 'too_large' });
     });
 
     it('stores the message when WhatsApp no longer has the file', async () => {
       const outcome = accepted(await channel.receive({ from: newChat(), type: MessageTypes.VIDEO, media: null }));
-      expect(outcome.media).toEqual({ stored: false, reason: 'unavailable' });
-      expect(outcome.result.message.text).toBe('[video]');
+      expect(outcome.attachment).toMatchObject({ kind: 'video', notKept: 'unavailable' });
+      expect(outcome.result.message.text).toBe('[video (not kept: unavailable)]');
+    });
+
+    it('stores the message without its file when every download fails', async () => {
+      const chat = newChat();
+      const message = build({ from: chat, type: MessageTypes.VOICE, media: voice() });
+      let downloads = 0;
+      message.downloadMedia = async () => {
+        downloads += 1;
+        throw new Error('Evaluation failed: the page was closed');
+      };
+      const outcome = accepted(await handlerWith(service()).handle(message));
+      expect(downloads).toBe(3);
+      expect(outcome.result.message).toMatchObject({ text: '[voice note (not kept: unavailable)]', status: 'accepted' });
+      expect(messagePayload(outcome.result.message).attachment).toMatchObject({ kind: 'voice', notKept: 'unavailable' });
+    });
+
+    it('does not let a download that hangs hold the message back', async () => {
+      const message = build({ from: newChat(), media: photo(), caption: 'broken zipper' });
+      message.downloadMedia = () => new Promise<MessageMedia>(() => undefined);
+      const started = Date.now();
+      const outcome = accepted(await handlerWith(service(), { downloadTimeoutMs: 50 }).handle(message));
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(outcome.result.message.text).toBe('[image (not kept: unavailable)] broken zipper');
+    });
+  });
+
+  describe('with a message the bot cannot read', () => {
+    it('stores a contact card as an unsupported attachment, without the raw vCard', async () => {
+      const outcome = accepted(await channel.receive({ from: newChat(), type: MessageTypes.CONTACT_CARD, body: 'BEGIN:VCARD\nFN:Max\nEND:VCARD' }));
+      expect(outcome.result.message.text).toBe('[contact card]');
+      expect(outcome.attachment).toEqual({ kind: 'unsupported', providerType: MessageTypes.CONTACT_CARD });
     });
   });
 
@@ -123,34 +153,37 @@ describe('WhatsAppWebInbound', () => {
     it('retries until the database answers, keeping the order of the chat', async () => {
       let failures = 2;
       const order: string[] = [];
-      const logger = pino({ level: 'silent' });
-      const service = new IngestService(channel.store, channel.queues.inbound, new PlatformMetrics({ defaultMetrics: false }));
-      const flaky = {
-        async ingest(message: InboundMessage, conversation?: Conversation) {
+      const real = service();
+      const inbound = handlerWith({
+        async ingest(message: InboundMessage) {
           if (failures > 0) {
             failures -= 1;
             throw new Error('SQLITE_BUSY: database is locked');
           }
           order.push(message.text);
-          return service.ingest(message, conversation);
+          return real.ingest(message);
         },
-      };
-      const inbound = new WhatsAppWebInbound({
-        workspace: { id: channel.workspace.id, defaultLanguage: 'en' },
-        allowGroups: false,
-        ingest: flaky,
-        acknowledgement: new MediaAcknowledgement({ store: channel.store, ingest: flaky, lock: new ConversationLock(channel.redis, channel.prefix), outbound: channel.queues.outbound, logger }),
-        media: new MediaStore(channel.mediaDir, 1024),
-        logger,
-        retryDelayMs: 5,
       });
       const chat = newChat();
-      const client = channel.world.client;
-      const outcomes = await Promise.all(['one', 'two', 'three'].map((body) => inbound.handle(client.buildIncoming({ from: chat, body }))));
+      const outcomes = await Promise.all(['one', 'two', 'three'].map((body) => inbound.handle(build({ from: chat, body }))));
       expect(outcomes.map((outcome) => outcome.kind)).toEqual(['accepted', 'accepted', 'accepted']);
       expect(order).toEqual(['one', 'two', 'three']);
       const stored = await channel.store.listMessages((await conversationOf(chat)).id, { limit: 10 });
       expect(stored.map((message) => message.text)).toEqual(['one', 'two', 'three']);
+    });
+
+    it('reports a message it could not store at all as lost', async () => {
+      const inbound = new WhatsAppWebInbound({
+        workspace: { id: channel.workspace.id },
+        allowGroups: false,
+        ingest: { ingest: () => Promise.reject(new Error('database is down')) },
+        media: new MediaStore(channel.mediaDir, 1024),
+        logger,
+        attempts: 2,
+        retryDelayMs: 1,
+      });
+      const outcome = await inbound.handle(build({ from: newChat(), body: 'hello?' }));
+      expect(outcome).toMatchObject({ kind: 'lost', error: expect.objectContaining({ message: 'database is down' }) });
     });
   });
 

@@ -54,34 +54,41 @@ describe('mapInbound', () => {
   });
 
   describe('with media', () => {
-    it('describes a wordless voice note and asks for an acknowledgement', () => {
+    it('describes a wordless voice note as an attachment whose file is still to download', () => {
       const mapping = map({ from: '4915112345678@c.us', type: MessageTypes.VOICE, media: new MessageMedia('audio/ogg; codecs=opus', 'AAAA', null, 3) });
-      expect(mapping).toMatchObject({ kind: 'accept', inbound: { text: '[voice note]' }, media: { kind: 'voice', announcedBytes: 3 }, acknowledgement: 'voiceNoteReceived' });
+      expect(mapping).toMatchObject({
+        kind: 'accept',
+        inbound: { text: '[voice note]', attachment: { kind: 'voice', mimeType: 'audio/ogg; codecs=opus', bytes: 3 } },
+        media: { kind: 'voice' },
+      });
     });
 
-    it('keeps the caption of an image as the request, without an acknowledgement', () => {
-      const mapping = map({ from: '4915112345678@c.us', media: photo, caption: 'It arrived broken' });
-      expect(mapping).toMatchObject({ kind: 'accept', inbound: { text: '[image] It arrived broken' }, media: { kind: 'image' } });
-      expect(mapping).not.toHaveProperty('acknowledgement');
+    it('keeps the caption of an image as the words of the attachment', () => {
+      const mapping = map({ from: '4915112345678@c.us', media: photo, caption: ' It arrived broken ' });
+      expect(mapping).toMatchObject({ kind: 'accept', inbound: { text: '[image] It arrived broken', attachment: { kind: 'image', caption: 'It arrived broken' } }, media: { kind: 'image' } });
     });
 
     it('names a document by its file name', () => {
       const pdf = new MessageMedia('application/pdf', 'JVBERi0=', 'invoice.pdf', 5);
       const mapping = map({ from: '4915112345678@c.us', type: MessageTypes.DOCUMENT, media: pdf, filename: 'invoice.pdf' });
-      expect(mapping).toMatchObject({ inbound: { text: '[document: invoice.pdf]' }, media: { kind: 'document', filename: 'invoice.pdf' }, acknowledgement: 'attachmentReceived' });
+      expect(mapping).toMatchObject({ inbound: { text: '[document: invoice.pdf]', attachment: { kind: 'document', filename: 'invoice.pdf', mimeType: 'application/pdf' } }, media: { kind: 'document' } });
     });
 
-    it('answers a sticker with the unsupported-message sentence', () => {
+    it('keeps a sticker as an attachment of its own kind', () => {
       const sticker = new MessageMedia('image/webp', 'UklGRg==', null, 4);
-      expect(map({ from: '4915112345678@c.us', type: MessageTypes.STICKER, media: sticker })).toMatchObject({ inbound: { text: '[sticker]' }, acknowledgement: 'unsupportedMessage' });
+      const mapping = map({ from: '4915112345678@c.us', type: MessageTypes.STICKER, media: sticker });
+      expect(mapping).toMatchObject({ inbound: { text: '[sticker]', attachment: { kind: 'sticker', mimeType: 'image/webp' } }, media: { kind: 'sticker' } });
     });
   });
 
   it('describes a shared location with its place and coordinates', () => {
     const mapping = map({ from: '4915112345678@c.us', location: { lat: 52.516275, lng: 13.377704, loc: 'Brandenburger Tor\nPariser Platz, Berlin' } });
-    expect(mapping).toMatchObject({
-      inbound: { text: '[location] Brandenburger Tor, Pariser Platz, Berlin (52.516275, 13.377704)' },
-      acknowledgement: 'locationReceived',
+    expect(mapping).toEqual({
+      kind: 'accept',
+      inbound: expect.objectContaining({
+        text: '[location] Brandenburger Tor, Pariser Platz, Berlin (52.516275, 13.377704)',
+        attachment: { kind: 'location', location: { latitude: 52.516275, longitude: 13.377704, name: 'Brandenburger Tor', address: 'Pariser Platz, Berlin' } },
+      }),
     });
   });
 
@@ -95,10 +102,15 @@ describe('mapInbound', () => {
     expect(mapping).toMatchObject({ inbound: { text: 'Yes', quickReplyPayload: 'confirm_yes' } });
   });
 
-  it('keeps a contact card and asks for words', () => {
+  it('keeps a contact card as an unsupported attachment, without the raw vCard', () => {
     expect(map({ from: '4915112345678@c.us', type: MessageTypes.CONTACT_CARD, body: 'BEGIN:VCARD\nFN:Max\nEND:VCARD' })).toMatchObject({
-      inbound: { text: '[contact card]' },
-      acknowledgement: 'unsupportedMessage',
+      inbound: { text: '[contact card]', attachment: { kind: 'unsupported', providerType: MessageTypes.CONTACT_CARD } },
     });
+  });
+
+  it('keeps other kinds the bot cannot read with their title for the agents, not as words to answer', () => {
+    const mapping = map({ from: '4915112345678@c.us', type: MessageTypes.POLL_CREATION, body: 'Which colour?' });
+    expect(mapping).toMatchObject({ inbound: { text: '[poll_creation] Which colour?', attachment: { kind: 'unsupported', providerType: 'poll_creation' } } });
+    expect(mapping).not.toHaveProperty('inbound.attachment.caption');
   });
 });

@@ -19,7 +19,8 @@ describe('MediaStore', () => {
     const store = new MediaStore(dir, 1024);
     const media = new MessageMedia('image/jpeg', Buffer.from('photo').toString('base64'), null);
     const stored = await store.save('ws/1', 'false_4915112345678@c.us_3EB0../X', media);
-    expect(stored).toEqual({ stored: true, path: join(dir, 'whatsapp-web', 'ws_1', 'false_4915112345678_c.us_3EB0.._X.jpg'), bytes: 5, mimetype: 'image/jpeg' });
+    const file = join('whatsapp-web', 'ws_1', 'false_4915112345678_c.us_3EB0.._X.jpg');
+    expect(stored).toEqual({ stored: true, file, path: join(dir, file), bytes: 5, mimetype: 'image/jpeg' });
     expect(readFileSync((stored as { path: string }).path, 'utf8')).toBe('photo');
     expect(readdirSync(join(dir, 'whatsapp-web', 'ws_1'))).toEqual(['false_4915112345678_c.us_3EB0.._X.jpg']);
   });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -17,8 +17,7 @@ import {
   WhatsAppWebQueueAdapter,
   type WhatsAppWebChannel,
 } from '../../../../bots/channels/whatsapp-web';
-import { ConversationLock } from '../../../../bots/runtime/conversation-lock';
-import { ConversationStore } from '../../../../bots/runtime/conversation-store';
+import { ConversationStore, messagePayload } from '../../../../bots/runtime/conversation-store';
 import { IngestService } from '../../../../bots/runtime/ingest';
 import { configSchema } from '../../../../config';
 import { ApiTokenStore } from '../../../../platform/auth';
@@ -69,8 +68,6 @@ describe('createWhatsAppWebRoutes', () => {
       store,
       ingest,
       deliveryLog: new DeliveryLog(handle.db),
-      outbound: queues.outbound,
-      lock: new ConversationLock(redis, prefix),
       queue: openWhatsAppWebQueue(redis, prefix),
       workerConnection: workerRedis,
       redisKeyPrefix: prefix,
@@ -143,7 +140,7 @@ describe('createWhatsAppWebRoutes', () => {
     it("shows the QR code to an admin of the phone's workspace, never cached", async () => {
       const answer = await status(token.admin);
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ state: 'qr', since: expect.any(Number), qr: channel.connection.status().qr });
+      expect(answer.body).toEqual({ state: 'qr', since: expect.any(Number), qr: channel.connection.status().qr, qrImage: expect.stringMatching(/^data:image\/png;base64,/) });
       expect(answer.cache).toBe('no-store');
     });
 
@@ -188,16 +185,18 @@ describe('createWhatsAppWebRoutes', () => {
       await waitFor(async () => (await log.parts(reply.id))[0]?.status === 'read');
     });
 
-    it('answers a wordless voice note in the workspace language', async () => {
+    it('stores a wordless voice note with its kept file, for the runtime to answer', async () => {
       const { MessageMedia, MessageTypes } = await import('whatsapp-web.js');
       world.receive({ from: '34600333444@c.us', type: MessageTypes.VOICE, media: new MessageMedia('audio/ogg', 'T2dnUw==', null, 4) });
       const conversation = await waitFor(() => store.findConversationByKey(shop.id, 'whatsapp-web', '34600333444@c.us'));
-      const messages = await waitFor(async () => {
+      const [voiceNote] = await waitFor(async () => {
         const list = await store.listMessages(conversation.id, { limit: 5 });
-        return list.length === 2 ? list : undefined;
+        return list.length ? list : undefined;
       });
-      expect(messages[1]).toMatchObject({ direction: 'out', language: 'es' });
-      expect(messages[1]?.text).toMatch(/voz|audio|nota/i);
+      expect(voiceNote).toMatchObject({ direction: 'in', text: '[voice note]', status: 'accepted' });
+      const attachment = messagePayload(voiceNote!).attachment;
+      expect(attachment).toMatchObject({ kind: 'voice', mimeType: 'audio/ogg', bytes: 4 });
+      expect(readFileSync(join(mediaDir, attachment?.file as string), 'utf8')).toBe('OggS');
     });
   });
 
