@@ -3,6 +3,7 @@
  * disconnected), and after a failure or a disconnect throws the client away and starts a new one after an
  * exponential, jittered backoff. Only the process that holds the phone session runs one (see the folder's index).
  */
+import QRCode from 'qrcode';
 import type { Logger } from 'pino';
 import type { Message, MessageAck, WAState } from 'whatsapp-web.js';
 import type { WhatsAppClient, WhatsAppClientFactory } from './whatsapp-client';
@@ -144,6 +145,12 @@ export class WhatsAppConnection {
     client.on('qr', (qr) => {
       if (!mine()) return;
       this.options.logger.info({ qr }, 'WhatsApp Web: scan this QR code with the phone (WhatsApp > Linked devices), or open the admin app');
+      // Drawn on the terminal too, for a first start from a shell (the log line above is for log collectors).
+      if (process.stdout.isTTY) {
+        QRCode.toString(qr, { type: 'terminal', small: true })
+          .then((drawing) => process.stdout.write(`\n${drawing}\n`))
+          .catch(() => undefined);
+      }
       this.setState({ state: 'qr', qr });
     });
     client.on('authenticated', () => {
