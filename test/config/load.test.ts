@@ -242,10 +242,14 @@ describe('listSettings', () => {
     expect(settings.filter((s) => s.secret).map((s) => s.env).sort()).toEqual([
       'ADMIN_TOKEN',
       'DATABASE_URL',
+      'MICROSOFT_APP_PASSWORD',
       'REDIS_URL',
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',
+      'WHATSAPP_CLOUD_ACCESS_TOKEN',
+      'WHATSAPP_CLOUD_APP_SECRET',
+      'WHATSAPP_CLOUD_VERIFY_TOKEN',
     ]);
   });
 });

@@ -1,8 +1,6 @@
 import {
-  assessFrustration,
   extractEntities,
   ProductMatcher,
-  warmUpEntityExtraction,
   type Entity,
 } from '../../../nlu/entities';
 
@@ -118,46 +116,6 @@ describe('extractEntities', () => {
       expect(extract(text)).toEqual([]);
     });
   });
-
-  describe('speed', () => {
-    const messages: Array<[string, string]> = [
-      ['Hi, my package is late, could you check order 4471 please?', 'en'],
-      ['This is ridiculous!!! Where is my refund for #10234?', 'en'],
-      ['我的订单A1B2C3到哪里了，已经一个星期了', 'zh'],
-      ['注文番号は4471です、まだ届いていません。3000円払いました', 'ja'],
-      ['Hola, mi pedido 4471 no ha llegado todavía, pagué 25 €', 'es'],
-      ['где мой заказ 4471, жду уже две недели', 'ru'],
-      ['أين طلبي رقم 4471 لم يصل بعد', 'ar'],
-      ['Meine Bestellung 4471 ist noch nicht angekommen, Sendungsnummer LX123456789CN', 'de'],
-      ["Ma commande 4471 n'est pas arrivée, livrée demain?", 'fr'],
-      ['Meu pedido 4471 ainda não chegou, paguei R$ 49,90', 'pt'],
-      ['주문번호 4471 언제 와요? 어제 3만원 냈어요', 'ko'],
-      ['คำสั่งซื้อ 4471 ยังไม่ได้รับ ส่งไปประเทศไทย', 'th'],
-      ['zamówienie 4471 nadal nie dotarło, zapłaciłem 49 zł', 'pl'],
-      ['sipariş 4471 nerede? dün 100 TL ödedim', 'tr'],
-      ['đơn hàng 4471 của tôi chưa đến', 'vi'],
-      ['pesanan saya 4471 belum sampai', 'id'],
-      ['Il mio ordine 4471 non è arrivato', 'it'],
-      ['call me at +1 415-555-2671 or mail ana@example.com', 'en'],
-      ['ship it to the USA by next Monday', 'en'],
-      ['tracking 1Z999AA10123456784 shows nothing since March 3', 'en'],
-    ];
-
-    it('handles a typical message in well under 1 ms after warm-up', () => {
-      warmUpEntityExtraction();
-      const mix = Array.from({ length: 200 }, (_, i) => messages[i % messages.length] as [string, string]);
-      const run = (): void => {
-        for (const [text, language] of mix) {
-          extractEntities(text, { language, referenceDate });
-          assessFrustration(text, language);
-        }
-      };
-      run();
-      const rounds = 5;
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < rounds; i += 1) run();
-      const perMessageMs = Number(process.hrtime.bigint() - started) / 1e6 / (rounds * mix.length);
-      expect(perMessageMs).toBeLessThan(1);
-    });
-  });
+  // Speed is measured by the NLU benchmark (`npm run nlu:eval`, per-message latency of intent + entities +
+  // frustration), not asserted here: a timed unit test fails on a busy machine without anything being wrong.
 });

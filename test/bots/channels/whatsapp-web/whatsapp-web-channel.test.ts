@@ -171,7 +171,11 @@ describe('createWhatsAppWebRoutes', () => {
     it("stores shoppers' messages in the phone's workspace, sends queued replies and records their receipts", async () => {
       world.receive({ from: '34600111222@c.us', body: '¿Dónde está mi pedido?', notifyName: 'Lucía' });
       const conversation = await waitFor(() => store.findConversationByKey(shop.id, 'whatsapp-web', '34600111222@c.us'));
-      const [inbound] = await store.listMessages(conversation.id, { limit: 5 });
+      // The conversation is created a moment before its first message is stored.
+      const [inbound] = await waitFor(async () => {
+        const messages = await store.listMessages(conversation.id, { limit: 5 });
+        return messages.length ? messages : undefined;
+      });
       expect(inbound).toMatchObject({ text: '¿Dónde está mi pedido?', author_name: 'Lucía', status: 'accepted' });
 
       const reply = await store.appendOutgoing({ conversation, outgoing: { reply: { text: 'Tu pedido sale hoy.', language: 'es' }, author: 'bot' } });
