@@ -195,9 +195,10 @@ export class WhatsAppConnection {
     const base = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(this.failures - 1, 30));
     // Jitter spreads the restarts of many deployments after a WhatsApp outage.
     const delay = Math.round(base / 2 + (base / 2) * this.random());
-    const reconnectAt = this.now() + delay;
+    const now = this.now();
+    const reconnectAt = now + delay;
     this.options.logger.warn({ error: message, failures: this.failures, reconnectInMs: delay }, 'WhatsApp Web disconnected; reconnecting');
-    this.setState({ state: 'disconnected', error: message, reconnectAt });
+    this.setState({ state: 'disconnected', error: message, reconnectAt }, now);
     const previous = this.client;
     this.client = undefined;
     void this.close(previous);
@@ -222,8 +223,8 @@ export class WhatsAppConnection {
     }
   }
 
-  private setState(next: Omit<WhatsAppConnectionStatus, 'since'>): void {
-    this.current = { ...next, since: this.now(), ...(this.current.whatsAppState ? { whatsAppState: this.current.whatsAppState } : {}) };
+  private setState(next: Omit<WhatsAppConnectionStatus, 'since'>, since: number = this.now()): void {
+    this.current = { ...next, since, ...(this.current.whatsAppState ? { whatsAppState: this.current.whatsAppState } : {}) };
     const snapshot = this.status();
     for (const listener of this.listeners.state) listener(snapshot);
   }

@@ -42,7 +42,15 @@ async function createHarness(): Promise<ConformanceHarness> {
   const platform: InProcessPlatform = await startInProcessPlatform({ worker: false });
   const redis = new Redis(REDIS_URL);
   const failing = failingEmitter(new Emitter(redis, { key: socketIoKey(platform.config.redis.keyPrefix) }));
-  const adapter = new WebchatDelivery(failing.emitter);
+  const delivery = new WebchatDelivery(failing.emitter);
+  // Ids of the messages emitted so far: takeSent waits until the widget has each of them (pub/sub is asynchronous).
+  const emitted = new Set<string>();
+  const adapter: WebchatDelivery = Object.assign(Object.create(delivery) as WebchatDelivery, {
+    deliver: async (message: Parameters<WebchatDelivery['deliver']>[0]) => {
+      await delivery.deliver(message);
+      emitted.add(message.id);
+    },
+  });
   const socket: Socket = io(`${platform.url}/webchat`, { auth: { workspace: 'demo', locale: 'en' }, transports: ['websocket'], reconnection: false, forceNew: true });
   let session: SessionEvent | undefined;
   socket.on('session', (event: SessionEvent) => (session = event));
@@ -95,8 +103,9 @@ async function createHarness(): Promise<ConformanceHarness> {
       });
     },
     async takeSent() {
-      // Messages arrive through Redis pub/sub: wait until the stream has been quiet for a moment.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Messages arrive through Redis pub/sub: wait until the widget has every emitted message, then for a quiet
+      // moment (a redelivered copy would arrive then).
+      await waitFor(() => [...emitted].every((id) => state.items.some((item) => item.id === id)), 15_000);
       await waitFor(() => Date.now() - lastMessageAt > 200, 5000);
       const records: SentRecord[] = [];
       for (const item of state.items) {
