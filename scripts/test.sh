@@ -17,9 +17,10 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund
 fi
 
-step "Chromium and Apertium (Debian packages)"
-# Debian packages the tests use: Chromium (browser tests) and Apertium with its language pairs and its HTTP service
-# apertium-apy (offline machine translation: English, French, Portuguese and Italian with Spanish).
+step "Chromium, Apertium and XGBoost (Debian packages)"
+# Debian packages the tests use: Chromium (browser tests), Apertium with its language pairs and its HTTP service
+# apertium-apy (offline machine translation: English, French, Portuguese and Italian with Spanish), and XGBoost's
+# library (the risk model).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 for pair in apertium-eng-spa apertium-fr-es apertium-es-pt apertium-spa-ita; do
@@ -27,6 +28,8 @@ for pair in apertium-eng-spa apertium-fr-es apertium-es-pt apertium-spa-ita; do
 done
 command -v apertium >/dev/null 2>&1 || missing+=(apertium)
 command -v apertium-apy >/dev/null 2>&1 || missing+=(apertium-apy)
+# XGBoost 1.7: the C library the risk model calls through koffi.
+compgen -G '/usr/lib/*/libxgboost.so*' >/dev/null || missing+=(libxgboost0)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,121 @@
+/**
+ * The Lua script of the Redis risk counters: reads every count a scoring needs and records the event, atomically and
+ * in one round trip. Keys (all under one `{workspace}` hash tag, so a Redis Cluster keeps them in one slot):
+ *
+ * KEYS[1] seen marker of the event id (string, expires after the retention)
+ * KEYS[2] customer hash, KEYS[3] customer events zset (`action:eventId` by time, last day)
+ * KEYS[4] store hash (value statistics and histogram `h<bucket>`; kept: it is the store's value distribution),
+ *         KEYS[5] store orders zset, KEYS[6] store quick orders zset (both by time, last day)
+ * then five keys per entity: accounts zset (customer by last seen), creations zset (customer by account creation),
+ * quick buyers zset (customer by time), events zset (event id by time, last day), hash (chargebacks).
+ *
+ * ARGV: now, eventId, customerId, customerCreatedAt, action, value ('' when none), record (1/0), quick (1/0),
+ * hourMs, dayMs, retentionMs, createdNearMs, value bucket, entity count.
+ *
+ * Returns `{entities, customer, customerEvents, store, storeWindows}`, numbers as strings (Redis would truncate
+ * Lua floats to integers).
+ */
+export const REDIS_COUNTER_SCRIPT = `
+local now = tonumber(ARGV[1])
+local eventId = ARGV[2]
+local cust = ARGV[3]
+local createdAt = tonumber(ARGV[4])
+local action = ARGV[5]
+local value = ARGV[6]
+local record = ARGV[7] == '1'
+local quick = ARGV[8] == '1'
+local hour = tonumber(ARGV[9])
+local day = tonumber(ARGV[10])
+local retention = tonumber(ARGV[11])
+local near = tonumber(ARGV[12])
+local bucket = ARGV[13]
+local n = tonumber(ARGV[14])
+
+local function selfWithin(key, from)
+  local s = redis.call('ZSCORE', key, cust)
+  if s and tonumber(s) >= from then return 1 end
+  return 0
+end
+
+local entities = {}
+for i = 0, n - 1 do
+  local acc, created, q, ev, h = KEYS[7 + i * 5], KEYS[8 + i * 5], KEYS[9 + i * 5], KEYS[10 + i * 5], KEYS[11 + i * 5]
+  local other = redis.call('ZCOUNT', acc, now - retention, '+inf') - selfWithin(acc, now - retention)
+  local otherDay = redis.call('ZCOUNT', acc, now - day, '+inf') - selfWithin(acc, now - day)
+  local evHour = redis.call('ZCOUNT', ev, now - hour, '+inf')
+  local evDay = redis.call('ZCOUNT', ev, now - day, '+inf')
+  local last = redis.call('ZREVRANGE', acc, 0, 0, 'WITHSCORES')
+  local lastSeen = ''
+  if last[2] and tonumber(last[2]) >= now - retention then lastSeen = last[2] end
+  local quickOther = redis.call('ZCOUNT', q, now - retention, '+inf') - selfWithin(q, now - retention)
+  local nearCount = redis.call('ZCOUNT', created, createdAt - near, createdAt + near)
+  local selfCreated = redis.call('ZSCORE', created, cust)
+  if selfCreated and math.abs(tonumber(selfCreated) - createdAt) <= near then nearCount = nearCount - 1 end
+  local chargebacks = redis.call('HGET', h, 'chargebacks') or '0'
+  entities[#entities + 1] = { tostring(other), tostring(otherDay), tostring(evHour), tostring(evDay), lastSeen,
+    tostring(quickOther), tostring(nearCount), chargebacks }
+end
+
+local customer = redis.call('HMGET', KEYS[2], 'orders', 'valueSum', 'valueSumSquares', 'maxValue', 'notReceived', 'chargebacks', 'lastAt')
+for i = 1, 7 do customer[i] = customer[i] or '' end
+local customerEvents = redis.call('ZRANGEBYSCORE', KEYS[3], now - day, '+inf', 'WITHSCORES')
+local store = redis.call('HGETALL', KEYS[4])
+local storeWindows = {
+  tostring(redis.call('ZCOUNT', KEYS[5], now - hour, '+inf')),
+  tostring(redis.call('ZCOUNT', KEYS[5], now - day, '+inf')),
+  tostring(redis.call('ZCOUNT', KEYS[6], now - day, '+inf')),
+}
+
+if record and redis.call('SET', KEYS[1], '1', 'NX', 'PX', retention) then
+  local oldest = '(' .. tostring(now - retention)
+  local oldestDay = '(' .. tostring(now - day)
+  for i = 0, n - 1 do
+    local acc, created, q, ev, h = KEYS[7 + i * 5], KEYS[8 + i * 5], KEYS[9 + i * 5], KEYS[10 + i * 5], KEYS[11 + i * 5]
+    redis.call('ZADD', acc, 'GT', now, cust)
+    redis.call('ZADD', created, createdAt, cust)
+    if quick then redis.call('ZADD', q, 'GT', now, cust) end
+    redis.call('ZADD', ev, now, eventId)
+    local old = redis.call('ZRANGEBYSCORE', acc, '-inf', oldest)
+    if #old > 0 then
+      redis.call('ZREM', acc, unpack(old))
+      redis.call('ZREM', created, unpack(old))
+    end
+    redis.call('ZREMRANGEBYSCORE', q, '-inf', oldest)
+    redis.call('ZREMRANGEBYSCORE', ev, '-inf', oldestDay)
+    redis.call('PEXPIRE', acc, retention)
+    redis.call('PEXPIRE', created, retention)
+    if redis.call('EXISTS', q) == 1 then redis.call('PEXPIRE', q, retention) end
+    redis.call('PEXPIRE', ev, day)
+    if redis.call('EXISTS', h) == 1 then redis.call('PEXPIRE', h, retention) end
+  end
+  redis.call('ZADD', KEYS[3], now, action .. ':' .. eventId)
+  redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', oldestDay)
+  redis.call('PEXPIRE', KEYS[3], day)
+  local lastAt = redis.call('HGET', KEYS[2], 'lastAt')
+  if not lastAt or tonumber(lastAt) < now then redis.call('HSET', KEYS[2], 'lastAt', ARGV[1]) end
+  if action == 'package_not_received' then redis.call('HINCRBY', KEYS[2], 'notReceived', 1) end
+  if action == 'order' and value ~= '' then
+    local v = tonumber(value)
+    redis.call('HINCRBY', KEYS[2], 'orders', 1)
+    redis.call('HINCRBYFLOAT', KEYS[2], 'valueSum', value)
+    redis.call('HINCRBYFLOAT', KEYS[2], 'valueSumSquares', tostring(v * v))
+    local max = redis.call('HGET', KEYS[2], 'maxValue')
+    if not max or tonumber(max) < v then redis.call('HSET', KEYS[2], 'maxValue', value) end
+    redis.call('HINCRBY', KEYS[4], 'orders', 1)
+    redis.call('HINCRBYFLOAT', KEYS[4], 'valueSum', value)
+    redis.call('HINCRBYFLOAT', KEYS[4], 'valueSumSquares', tostring(v * v))
+    redis.call('HINCRBY', KEYS[4], 'h' .. bucket, 1)
+    redis.call('ZADD', KEYS[5], now, eventId)
+    redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', oldestDay)
+    redis.call('PEXPIRE', KEYS[5], day)
+    if quick then
+      redis.call('ZADD', KEYS[6], now, eventId)
+      redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', oldestDay)
+      redis.call('PEXPIRE', KEYS[6], day)
+    end
+  end
+  redis.call('PEXPIRE', KEYS[2], retention)
+end
+
+return { entities, customer, customerEvents, store, storeWindows }
+`;
