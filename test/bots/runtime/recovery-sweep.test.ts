@@ -135,7 +135,8 @@ describe('The worker’s recovery sweep', () => {
       const reply = await waitFor(async () => {
         const messages = await platform.context.store.listMessages(conversation.id, { limit: 10 });
         return messages.find((m) => m.direction === 'out' && m.status === 'delivered');
-      });
+        // The platform's first turn loads its models: allow for a busy CI machine.
+      }, 30_000);
       expect(reply.reply_to).toBe(message.id);
       expect((await platform.context.store.getMessage(message.id))?.status).toBe('processed');
       expect(await platform.context.store.unfinishedBefore(Date.now(), 10)).toEqual([]);
