@@ -2,13 +2,16 @@
  * Imports a store's products and orders from JSON (`{products: [...], orders: [...]}`) or CSV (see csv-import.ts).
  * All or nothing: every record is validated first and nothing is written when any is invalid; then everything is
  * written in one transaction. Products are upserted by sku, orders by order number (their lines replaced), and
- * customers found or created by e-mail address.
+ * customers found or created by e-mail address. A product's translations, extra prices and ship-to countries are
+ * replaced when the import gives them and kept when it does not; every product write raises the workspace's
+ * catalogue revision (catalogue-revision.ts).
  */
 import type { Kysely, Transaction } from 'kysely';
 import { timeOrderedId, type Database } from '../platform/database';
 import { CatalogImportError, type ImportIssue } from './commerce-errors';
 import { actorSchema } from './commerce-schemas';
 import { ordersFromCsv, productsFromCsv, type CsvRecords } from './csv-import';
+import { raiseCatalogueRevision } from './catalogue-revision';
 import { checkOrder, checkProduct, type Checked, type OrderRecord, type ProductRecord } from './import-records';
 
 /** The input formats: a JSON document, or a CSV file of products or of order lines. */
@@ -176,13 +179,16 @@ export class CatalogImporter {
   }
 
   private async writeProducts(trx: Transaction<Database>, workspaceId: string, products: ProductRecord[], now: number) {
+    if (products.length === 0) return { created: 0, updated: 0 };
     const existing = new Set<string>();
     for (const part of chunks(products.map((p) => p.sku))) {
       const rows = await trx.selectFrom('products').select('sku').where('workspace_id', '=', workspaceId).where('sku', 'in', part).execute();
       for (const row of rows) existing.add(row.sku);
     }
+    const revision = await raiseCatalogueRevision(trx, workspaceId, now);
+    const ids = new Map<string, string>();
     for (const part of chunks(products)) {
-      await trx
+      const written = await trx
         .insertInto('products')
         .values(
           part.map((p) => ({
@@ -200,6 +206,10 @@ export class CatalogImporter {
             image_url: p.imageUrl,
             created_at: now,
             updated_at: now,
+            brand: p.brand,
+            language: p.language,
+            active: p.active ? 1 : 0,
+            revision,
           })),
         )
         .onConflict((oc) =>
@@ -214,11 +224,39 @@ export class CatalogImporter {
             url: eb.ref('excluded.url'),
             image_url: eb.ref('excluded.image_url'),
             updated_at: eb.ref('excluded.updated_at'),
+            brand: eb.ref('excluded.brand'),
+            language: eb.ref('excluded.language'),
+            active: eb.ref('excluded.active'),
+            revision: eb.ref('excluded.revision'),
           })),
         )
+        .returning(['id', 'sku'])
         .execute();
+      for (const row of written) ids.set(row.sku, row.id);
     }
+    await this.writeCatalogueExtras(trx, products, ids);
     return { created: products.length - existing.size, updated: existing.size };
+  }
+
+  /** Replaces the translations, extra prices and ship-to countries of the products whose import gives them. */
+  private async writeCatalogueExtras(trx: Transaction<Database>, products: ProductRecord[], ids: Map<string, string>) {
+    const idOf = (p: ProductRecord) => ids.get(p.sku) as string;
+    const withTranslations = products.filter((p) => p.translations !== undefined);
+    for (const part of chunks(withTranslations.map(idOf))) await trx.deleteFrom('product_translations').where('product_id', 'in', part).execute();
+    const translations = withTranslations.flatMap((p) =>
+      (p.translations ?? []).map((t) => ({ product_id: idOf(p), language: t.language, name: t.name, description: t.description })),
+    );
+    for (const part of chunks(translations)) await trx.insertInto('product_translations').values(part).execute();
+
+    const withPrices = products.filter((p) => p.prices !== undefined);
+    for (const part of chunks(withPrices.map(idOf))) await trx.deleteFrom('product_prices').where('product_id', 'in', part).execute();
+    const prices = withPrices.flatMap((p) => (p.prices ?? []).map((x) => ({ product_id: idOf(p), currency: x.currency, price_minor: x.priceMinor })));
+    for (const part of chunks(prices)) await trx.insertInto('product_prices').values(part).execute();
+
+    const withCountries = products.filter((p) => p.shipsTo !== undefined);
+    for (const part of chunks(withCountries.map(idOf))) await trx.deleteFrom('product_ship_countries').where('product_id', 'in', part).execute();
+    const countries = withCountries.flatMap((p) => (p.shipsTo ?? []).map((country) => ({ product_id: idOf(p), country })));
+    for (const part of chunks(countries)) await trx.insertInto('product_ship_countries').values(part).execute();
   }
 
   /** Finds each order's customer by e-mail (the oldest row with that address), creating missing ones. */

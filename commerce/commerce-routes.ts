@@ -81,6 +81,8 @@ function productJson(product: Product) {
     attributes: product.attributes,
     url: product.url,
     imageUrl: product.imageUrl,
+    brand: product.brand,
+    active: product.active,
     updatedAt: iso(product.updatedAt),
   };
 }

@@ -36,6 +36,9 @@ export function productFromRow(row: Selectable<ProductsTable>): Product {
     attributes: jsonObject<ProductAttributes>(row.attributes, {}),
     url: row.url,
     imageUrl: row.image_url,
+    brand: row.brand,
+    language: row.language,
+    active: row.active !== 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

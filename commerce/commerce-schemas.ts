@@ -34,6 +34,16 @@ export const countrySchema = z
   .toUpperCase()
   .refine((code) => code.length === 2 && isCountryCode(code), 'must be an ISO 3166-1 alpha-2 country code such as DE or CN');
 
+/**
+ * A language tag as the catalogue stores it: ISO 639-1/2 with an optional region or script, any case in, lower case
+ * out (`es`, `pt-BR` -> `pt-br`, `zh-Hant` -> `zh-hant`).
+ */
+export const languageSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'must be a language code such as en, es or pt-BR');
+
 /** A shipping address. Unknown keys are refused so a misspelt field ("postCode") is not silently dropped. */
 export const shippingAddressSchema = z
   .object({

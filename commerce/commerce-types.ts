@@ -49,6 +49,12 @@ export interface Product {
   attributes: ProductAttributes;
   url: string | null;
   imageUrl: string | null;
+  /** The brand, when the store gives one. */
+  brand: string | null;
+  /** Language of `name` and `description`; null: the workspace's default language. */
+  language: string | null;
+  /** False once withdrawn from sale (kept for order history). */
+  active: boolean;
   createdAt: number;
   updatedAt: number;
 }

@@ -3,7 +3,11 @@
  * came from so that every problem is reported as "row 7, column unit_price".
  *
  * Products: one row per product, header `sku,name,description,category,price,currency,stock` plus optional `url`,
- * `image_url`, `attributes` (a JSON object) and `attr_<name>` columns (`attr_sizes` = `S|M|L` becomes a list).
+ * `image_url`, `attributes` (a JSON object) and `attr_<name>` columns (`attr_sizes` = `S|M|L` becomes a list), and
+ * for the recommender's catalogue `brand`, `language` (of name and description), `active` (true/false),
+ * `ships_to` (`DE|FR|ES`; an empty cell: everywhere), `name_<language>` / `description_<language>` (translations,
+ * e.g. `name_es`) and `price_<currency>` (prices in other currencies, e.g. `price_usd`). A file without translation,
+ * price or `ships_to` columns leaves those of existing products as they are.
  * Orders: one row per order line, header `order_number,email,customer_name,status,currency,sku,quantity,unit_price,
  * carrier,tracking_number,placed_at,expected_delivery_at,ship_name,ship_line1,ship_postcode,ship_city,ship_country`
  * plus optional `phone,item_name,total,shipped_at,delivered_at,ship_line2,ship_region,ship_phone`; the rows of one
@@ -31,8 +35,11 @@ export interface CsvRecords {
 
 const PRODUCT_COLUMNS = {
   required: ['sku', 'name', 'price', 'currency'],
-  optional: ['description', 'category', 'stock', 'url', 'image_url', 'attributes'],
+  optional: ['description', 'category', 'stock', 'url', 'image_url', 'attributes', 'brand', 'language', 'active', 'ships_to'],
+  prefixes: ['attr_', 'name_', 'description_', 'price_'],
 };
+/** Cells of the `active` column read as booleans; anything else is passed on for validation to name. */
+const BOOLEAN_CELLS: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 const ORDER_LINE_COLUMNS = ['sku', 'quantity', 'unit_price', 'item_name'];
 const ORDER_COLUMNS = {
   required: ['order_number', 'email', 'status', 'currency', 'sku', 'quantity', 'unit_price', 'placed_at'],
@@ -77,7 +84,7 @@ function canonical(column: string, value: string): string {
 function readRows(
   text: string,
   section: ImportIssue['section'],
-  columns: { required: string[]; optional: string[]; prefix?: string },
+  columns: { required: string[]; optional: string[]; prefixes?: string[] },
 ): { rows: Row[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
   const header: string[] = [];
@@ -103,8 +110,9 @@ function readRows(
   for (const name of header) {
     if (seen.has(name)) issues.push({ section, row: 1, field: name, message: 'appears twice in the header' });
     seen.add(name);
-    if (!known.has(name) && !(columns.prefix && name.startsWith(columns.prefix) && name.length > columns.prefix.length)) {
-      const hint = columns.prefix ? `; put extra attributes in ${columns.prefix}<name> columns` : '';
+    const prefixed = (columns.prefixes ?? []).some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+    if (!known.has(name) && !prefixed) {
+      const hint = columns.prefixes?.includes('attr_') ? '; put extra attributes in attr_<name> columns' : '';
       issues.push({ section, row: 1, field: name || '(empty)', message: `is not a known column (known: ${[...known].join(', ')}${hint})` });
     }
   }
@@ -131,9 +139,10 @@ function present(entries: Array<[string, unknown]>): Record<string, unknown> {
 
 /** Products CSV -> one record per row. */
 export function productsFromCsv(text: string): CsvRecords {
-  const { rows, issues } = readRows(text, 'products', { ...PRODUCT_COLUMNS, prefix: 'attr_' });
+  const { rows, issues } = readRows(text, 'products', PRODUCT_COLUMNS);
   const records: CsvRecord[] = [];
   for (const { row, values } of rows) {
+    const catalogue = catalogueCells(values);
     let attributes: Record<string, unknown> = {};
     if (values.attributes) {
       try {
@@ -160,14 +169,63 @@ export function productsFromCsv(text: string): CsvRecords {
       ['url', values.url],
       ['imageUrl', values.image_url],
       ['attributes', Object.keys(attributes).length ? attributes : undefined],
+      ['brand', values.brand],
+      ['language', values.language],
+      ['active', values.active ? (BOOLEAN_CELLS[values.active.toLowerCase()] ?? values.active) : undefined],
     ]);
-    records.push({
-      row,
-      input,
-      locate: (issue) => ({ row, field: issue.field === 'imageUrl' ? 'image_url' : issue.field.startsWith('attributes') ? 'attributes' : issue.field }),
-    });
+    Object.assign(input, catalogue);
+    records.push({ row, input, locate: (issue) => ({ row, field: productColumn(issue.field) }) });
   }
   return { records, issues };
+}
+
+/**
+ * The catalogue extensions of a product row: `shipsTo` when the file has a `ships_to` column (an empty cell means
+ * everywhere), `translations` when it has `name_<language>`/`description_<language>` columns, `prices` when it has
+ * `price_<currency>` columns. A file without such columns gives none, and products keep what they have.
+ */
+function catalogueCells(values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if ('ships_to' in values) {
+    const countries = (values.ships_to ?? '').split(/[|,;\s]+/).filter(Boolean);
+    out.shipsTo = countries.length ? countries : null;
+  }
+  const translations: Record<string, Record<string, string>> = {};
+  let hasTranslationColumns = false;
+  const prices: Record<string, string> = {};
+  let hasPriceColumns = false;
+  for (const [column, value] of Object.entries(values)) {
+    const text = /^(name|description)_(.+)$/.exec(column);
+    if (text?.[1] && text[2]) {
+      hasTranslationColumns = true;
+      if (value !== '') (translations[text[2]] ??= {})[text[1]] = value;
+    } else if (column.startsWith('price_')) {
+      hasPriceColumns = true;
+      if (value !== '') prices[column.slice('price_'.length).toUpperCase()] = value;
+    }
+  }
+  if (hasTranslationColumns) out.translations = translations;
+  if (hasPriceColumns) out.prices = prices;
+  return out;
+}
+
+/** The products file's column of a field of the JSON-shaped product (`translations.es.name` -> `name_es`). */
+function productColumn(field: string): string {
+  const [head, key, leaf] = field.split('.');
+  switch (head) {
+    case 'imageUrl':
+      return 'image_url';
+    case 'attributes':
+      return 'attributes';
+    case 'shipsTo':
+      return 'ships_to';
+    case 'translations':
+      return key ? `${leaf === 'description' ? 'description' : 'name'}_${key}` : 'name_*';
+    case 'prices':
+      return key ? `price_${key.toLowerCase()}` : 'price_*';
+    default:
+      return field;
+  }
 }
 
 /** Orders CSV (one row per line) -> one record per order. */

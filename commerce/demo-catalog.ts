@@ -1,8 +1,15 @@
 /**
- * The demo store's data, as an import document: a cross-border fashion & accessories shop selling in EUR, with
- * customers in Europe and Asia and an order in every status. Times are relative to `now` so that "arrives in three
- * days" stays true whenever the demo is started. Tests and demos rely on the orders named in {@link DEMO_ORDERS}.
+ * The demo store's data, as an import document: a cross-border fashion, running and outdoor shop selling in EUR
+ * (with US-dollar prices), with customers in Europe and Asia and an order in every status. Products carry brands,
+ * names and descriptions in English, Spanish, German, French and Chinese, and some ship to a few countries only
+ * (demo-catalog-fashion.ts, demo-catalog-sports.ts, demo-catalog-outdoor.ts). Times are relative to `now` so that
+ * "arrives in three days" stays true whenever the demo is started. Tests and demos rely on the orders named in
+ * {@link DEMO_ORDERS}.
  */
+import { FASHION_EXTRAS } from './demo-catalog-fashion';
+import { OUTDOOR_PRODUCTS } from './demo-catalog-outdoor';
+import { SPORTS_PRODUCTS } from './demo-catalog-sports';
+import { catalogueFields, type DemoSportProduct } from './demo-catalog-types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -87,12 +94,31 @@ function line(sku: string, quantity = 1) {
 /** The demo store as a JSON import document, with times relative to `now`. */
 export function demoCatalog(now: number): { products: unknown[]; orders: unknown[] } {
   const at = (offset: number) => now + offset;
-  const products = PRODUCTS.map((p) => ({
-    ...p,
+  const fashion = PRODUCTS.map((p) => {
+    const extras = FASHION_EXTRAS[p.sku];
+    if (!extras) throw new Error(`The demo product ${p.sku} has no brand, translations and prices in demo-catalog-fashion.ts.`);
+    return {
+      ...p,
+      currency: 'EUR',
+      url: `${SHOP}/products/${p.sku.toLowerCase()}`,
+      imageUrl: `${SHOP}/images/${p.sku.toLowerCase()}.jpg`,
+      ...catalogueFields(extras),
+    };
+  });
+  const sports = [...SPORTS_PRODUCTS, ...OUTDOOR_PRODUCTS].map((p: DemoSportProduct) => ({
+    sku: p.sku,
+    name: p.en[0],
+    description: p.en[1],
+    category: p.category,
+    price: p.eur,
     currency: 'EUR',
+    stock: p.stock,
+    attributes: p.attributes ?? {},
     url: `${SHOP}/products/${p.sku.toLowerCase()}`,
     imageUrl: `${SHOP}/images/${p.sku.toLowerCase()}.jpg`,
+    ...catalogueFields(p),
   }));
+  const products = [...fashion, ...sports];
   const orders = [
     { orderNumber: DEMO_ORDERS.inTransit, ...CUSTOMERS.liWei, status: 'in_transit', items: [line('SWT-MER-GRY'), line('SCF-CSH-CML')], carrier: 'SF Express', trackingNumber: 'SF1234567890123', placedAt: at(-6 * DAY), shippedAt: at(-4 * DAY), expectedDeliveryAt: at(3 * DAY), shippingAddress: ADDRESSES.liWei },
     { orderNumber: 'K2V4W6', ...CUSTOMERS.liWei, status: 'delivered', items: [line('TEE-ORG-BLK', 2)], carrier: 'Cainiao', trackingNumber: 'LP00123456789012', placedAt: at(-60 * DAY), shippedAt: at(-58 * DAY), expectedDeliveryAt: at(-48 * DAY), deliveredAt: at(-49 * DAY), shippingAddress: ADDRESSES.liWei },

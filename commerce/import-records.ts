@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import {
   attributesSchema,
+  countrySchema,
   currencySchema,
   emailSchema,
+  languageSchema,
   optionalText,
   requiredText,
   shippingAddressSchema,
@@ -27,6 +29,30 @@ export interface ProductRecord {
   attributes: ProductAttributes;
   url: string | null;
   imageUrl: string | null;
+  brand: string | null;
+  /** Language of `name` and `description`; null: the workspace's default language. */
+  language: string | null;
+  /** False: withdrawn from sale (kept for order history and training). */
+  active: boolean;
+  /** Countries it ships to (ISO alpha-2); null: everywhere; undefined: not given, the product keeps what it has. */
+  shipsTo?: string[] | null;
+  /** Name and description per other language; undefined: not given, the product keeps what it has. */
+  translations?: ProductTranslationRecord[];
+  /** Prices in other currencies than `currency`; undefined: not given, the product keeps what it has. */
+  prices?: ProductPriceRecord[];
+}
+
+/** A product's texts in one more language. */
+export interface ProductTranslationRecord {
+  language: string;
+  name: string;
+  description: string | null;
+}
+
+/** A product's price in one more currency, in its minor units. */
+export interface ProductPriceRecord {
+  currency: string;
+  priceMinor: number;
 }
 
 /** An order line ready to be written; `name` null means "take the catalogue's name, else the sku". */
@@ -99,6 +125,34 @@ const orderNumber = z
   .refine((value) => normalizeOrderNumber(value) !== undefined, 'must be 1 to 64 letters, digits, "-" or "_"')
   .transform((value) => normalizeOrderNumber(value) ?? value);
 
+const translationInputSchema = z
+  .object({ name: requiredText(300), description: optionalText(5000) })
+  .strict();
+
+/** `{"es": {"name": ..., "description": ...}, ...}`: the product's texts in other languages. */
+const translationsInputSchema = z
+  .record(z.string(), translationInputSchema, { error: 'must be an object of languages, such as {"es": {"name": "Camiseta"}}' })
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!languageSchema.safeParse(key).success) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a language code such as es or pt-BR' });
+    }
+  });
+
+/** `{"USD": "29.90", ...}`: prices in other currencies, in major units. */
+const pricesInputSchema = z
+  .record(z.string(), amount, { error: 'must be an object of currencies, such as {"USD": "29.90"}' })
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!currencySchema.safeParse(key).success) ctx.addIssue({ code: 'custom', path: [key], message: 'is not an ISO 4217 currency code such as USD' });
+    }
+  });
+
+/** Countries the product ships to; `null` or `[]`: everywhere. */
+const shipsToInputSchema = z
+  .array(countrySchema, { error: 'must be a list of country codes such as ["DE", "FR"], or null for everywhere' })
+  .max(250)
+  .nullable();
+
 /** A product as JSON imports (and CSV rows, once mapped) give it; `price` in major units. */
 export const productInputSchema = z
   .object({
@@ -112,6 +166,13 @@ export const productInputSchema = z
     attributes: attributesSchema.default({}),
     url: optionalUrl,
     imageUrl: optionalUrl,
+    brand: optionalText(100),
+    /** Language of name and description; absent: the workspace's default language. */
+    language: z.preprocess((value) => (value === '' || value === null ? undefined : value), languageSchema.optional()),
+    active: z.boolean({ error: 'must be true or false' }).default(true),
+    shipsTo: shipsToInputSchema.optional(),
+    translations: translationsInputSchema.optional(),
+    prices: pricesInputSchema.optional(),
   })
   .strict();
 
@@ -166,6 +227,24 @@ export function checkProduct(input: unknown): Checked<ProductRecord> {
   const p = parsed.data;
   const issues: FieldIssue[] = [];
   const priceMinor = money(p.price, p.currency, 'price', issues);
+  const prices = p.prices
+    ? Object.entries(p.prices).map(([code, value]) => {
+        const currency = code.toUpperCase();
+        if (currency === p.currency) issues.push({ field: `prices.${code}`, message: `is the product's own currency; its price is "price"` });
+        return { currency, priceMinor: money(value, currency, `prices.${code}`, issues) };
+      })
+    : undefined;
+  const translations = p.translations
+    ? Object.entries(p.translations).map(([language, text]) => ({
+        language: language.toLowerCase(),
+        name: text.name,
+        description: text.description ?? null,
+      }))
+    : undefined;
+  for (const [list, what] of [[translations?.map((t) => t.language), 'translations'], [prices?.map((x) => x.currency), 'prices']] as const) {
+    const repeated = list?.find((key, index) => list.indexOf(key) !== index);
+    if (repeated) issues.push({ field: what, message: `names ${repeated} twice (keys differ only in case)` });
+  }
   if (issues.length) return { ok: false, issues };
   return {
     ok: true,
@@ -180,6 +259,12 @@ export function checkProduct(input: unknown): Checked<ProductRecord> {
       attributes: p.attributes,
       url: p.url ?? null,
       imageUrl: p.imageUrl ?? null,
+      brand: p.brand ?? null,
+      language: p.language ?? null,
+      active: p.active,
+      ...(p.shipsTo !== undefined ? { shipsTo: p.shipsTo && p.shipsTo.length ? [...new Set(p.shipsTo)].sort() : null } : {}),
+      ...(translations ? { translations } : {}),
+      ...(prices ? { prices } : {}),
     },
   };
 }

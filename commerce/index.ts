@@ -23,7 +23,9 @@ export { CARRIERS, findCarrier, trackingUrl, type Carrier, type ParcelDestinatio
 export { CatalogImporter, parseCatalog, type ImportCounts, type ImportFormat, type ImportOptions, type ParsedCatalog } from './catalog-import';
 export { CatalogImportError, CommerceInputError, OrderChangeConflictError, type ImportIssue } from './commerce-errors';
 export { currencyExponent, toMinorUnits } from './money';
-export { shippingAddressSchema } from './commerce-schemas';
+export { countrySchema, currencySchema, emailSchema, languageSchema, shippingAddressSchema } from './commerce-schemas';
+export { currentCatalogueRevision, raiseCatalogueRevision } from './catalogue-revision';
+export type { ProductPriceRecord, ProductRecord, ProductTranslationRecord } from './import-records';
 export { seedDemoStore, type SeedResult } from './demo-store';
 export { DEMO_ORDERS, demoCatalog } from './demo-catalog';
 export { commerceRoutes, type CommerceRoutesDeps } from './commerce-routes';

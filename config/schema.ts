@@ -276,6 +276,74 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  risk: z
+    .strictObject({
+      enabled: setting(z.boolean().default(true), {
+        env: 'RISK_ENABLED',
+        description:
+          'Check sensitive chat requests (address changes, cancellations, refund requests, "not received" claims, payment changes) with the risk scorer before the bot acts, and serve `/api/risk`.',
+      }),
+      ipCountryTable: setting(z.string().default(''), {
+        env: 'RISK_IP_COUNTRY_TABLE',
+        description:
+          'CSV of IPv4 ranges and their countries (`lower_bound_ip_address,upper_bound_ip_address,country`, gzipped or not) for the IP-country features and the country rules. Empty: IP countries are unknown.',
+      }),
+      reviewThreshold: setting(z.number().min(0).max(1).default(0), {
+        env: 'RISK_REVIEW_THRESHOLD',
+        description:
+          'Fraud probability from which a request is sent to review (a one-time code in chat), unless a workspace sets its own. `0`: the threshold validated with the live model.',
+      }),
+      declineThreshold: setting(z.number().min(0).max(1).default(0), {
+        env: 'RISK_DECLINE_THRESHOLD',
+        description:
+          'Fraud probability from which a request is declined (in chat: no action, a person takes over), unless a workspace sets its own. `0`: the threshold validated with the live model.',
+      }),
+      timeZone: setting(z.string().min(1).default('UTC'), {
+        env: 'RISK_TIME_ZONE',
+        description: 'IANA time zone of the hour-of-day and day-of-week features, e.g. `Europe/Berlin`.',
+      }),
+      maxReasons: setting(z.number().int().min(1).max(10).default(3), {
+        env: 'RISK_MAX_REASONS',
+        description: "Model reasons given with every score (rule hits are always listed besides).",
+      }),
+      codeTtlMinutes: setting(z.number().int().min(1).max(1440).default(15), {
+        env: 'RISK_CODE_TTL_MINUTES',
+        description: 'How long a one-time code sent to the e-mail on an order stays valid.',
+      }),
+      codeMaxAttempts: setting(z.number().int().min(1).max(10).default(3), {
+        env: 'RISK_CODE_MAX_ATTEMPTS',
+        description: 'Wrong one-time codes a shopper may type before the request goes to a person.',
+      }),
+      retrainSchedule: setting(z.string().default('0 3 * * *'), {
+        env: 'RISK_RETRAIN_SCHEDULE',
+        description:
+          "Cron pattern (UTC) of the risk model retraining of every workspace with labels, e.g. `0 3 * * *` (daily at 03:00). Empty: only on demand (`POST /api/risk/retrain`).",
+      }),
+      holdoutFraction: setting(z.number().gt(0).lt(1).default(0.2), {
+        env: 'RISK_HOLDOUT_FRACTION',
+        description:
+          'Share of the labelled requests, the most recent by time, held out to compare a retrained model with the live one; the new one goes live only when it beats it there.',
+      }),
+      minFraudLabels: setting(z.number().int().min(2).default(20), {
+        env: 'RISK_MIN_FRAUD_LABELS',
+        description: 'Fraud labels (chargebacks, agent "fraud") a workspace needs before a risk model is trained; with fewer, the live model (or rules only) stays.',
+      }),
+      minLegitLabels: setting(z.number().int().min(2).default(50), {
+        env: 'RISK_MIN_LEGIT_LABELS',
+        description: 'Legitimate labelled requests a workspace needs before a risk model is trained.',
+      }),
+      legitAfterDays: setting(z.number().int().min(0).default(60), {
+        env: 'RISK_LEGIT_AFTER_DAYS',
+        description:
+          'A scored order this many days old without a chargeback or agent "fraud" label counts as legitimate for training. `0`: only explicit `agent_legit` labels do.',
+      }),
+      seedDemo: setting(z.boolean().default(true), {
+        env: 'RISK_SEED_DEMO',
+        description:
+          'With the demo store: add a generated, labelled history of scored orders and requests (and one risky demo order) and install the demo risk model trained on it.',
+      }),
+    })
+    .prefault({}),
   models: z
     .strictObject({
       folder: setting(z.string().min(1).default('./models'), {

@@ -1,4 +1,5 @@
-// Builds the browser side: bundles web/widget/index.ts into dist/web/widget.js, copies the demo storefront to
+// Builds the browser side: bundles web/widget/index.ts into dist/web/widget.js and the storefront events script
+// web/storefront/index.ts into dist/web/storefront.js, copies the demo storefront to
 // dist/web/demo/, and builds the knowledge-base admin app (web/admin/index.ts -> dist/web/admin/admin.js, with its
 // index.html and admin.css). Plain Node ESM so it runs before anything else is compiled:
 //
@@ -39,6 +40,9 @@ async function bundle(entry, outfile) {
 
 // The widget runs on other people's pages.
 await bundle(join(webDir, 'widget', 'index.ts'), bundlePath);
+// So does the storefront script (interaction events for the recommender); it must stay tiny (< 4 KB gzipped).
+const storefrontPath = join(outDir, 'storefront.js');
+await bundle(join(webDir, 'storefront', 'index.ts'), storefrontPath);
 
 const demoOut = join(outDir, 'demo');
 rmSync(demoOut, { recursive: true, force: true });
@@ -56,6 +60,7 @@ const size = statSync(bundlePath).size;
 const gzipped = gzipSync(readFileSync(bundlePath)).length;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log(`${relative(process.cwd(), bundlePath) || bundlePath}: ${kib(size)} (${kib(gzipped)} gzipped)`);
+console.log(`${relative(process.cwd(), storefrontPath) || storefrontPath}: ${kib(statSync(storefrontPath).size)} (${kib(gzipSync(readFileSync(storefrontPath)).length)} gzipped)`);
 console.log(`${relative(process.cwd(), demoOut) || demoOut}/: demo storefront copied`);
 const adminBundle = join(adminOut, 'admin.js');
 console.log(`${relative(process.cwd(), adminBundle) || adminBundle}: ${kib(statSync(adminBundle).size)} (${kib(gzipSync(readFileSync(adminBundle)).length)} gzipped)`);

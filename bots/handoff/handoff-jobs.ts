@@ -27,7 +27,7 @@ import { templatesFor } from '../runtime/templates';
 import { parseDialogue } from '../runtime/dialogue/dialogue-state';
 import type { CommerceStore } from '../../commerce';
 import type { Handoff, HandoffStore } from './handoff-store';
-import { summariseHandoff } from './handoff-summary';
+import { riskReasonLine, summariseHandoff, type RiskFacts } from './handoff-summary';
 
 /** What the processor needs. */
 export interface HandoffJobDeps {
@@ -49,6 +49,8 @@ export interface HandoffJobDeps {
   logger: Logger;
   /** Pause after a Slack failure without Retry-After. @defaultValue 2000 */
   retryPauseMs?: number;
+  /** The risk check behind a `risk_review` handoff (score, decision, reasons), shown in the root message. */
+  risk?: { reviewFor(conversationId: string): Promise<RiskFacts | undefined> };
 }
 
 const TRANSCRIPT_MESSAGES = 12;
@@ -134,6 +136,8 @@ export class HandoffJobs {
     const orderNumber = parseDialogue(conversation.dialogue).orderNumber;
     const order = orderNumber ? await this.deps.commerce?.findOrder(conversation.workspace_id, orderNumber) : undefined;
     const country = order?.shippingAddress?.country;
+    const risk = handoff.reason === 'risk_review' ? await this.deps.risk?.reviewFor(conversation.id) : undefined;
+    const reason = risk ? riskReasonLine(risk) : (REASONS[handoff.reason] ?? handoff.reason);
     return {
       conversationId: conversation.id,
       shopper: { name: customer?.display_name ?? customer?.email ?? `shopper ${conversation.customer_id.slice(0, 8)}`, ...(customer?.email ? { email: customer.email } : {}) },
@@ -141,10 +145,11 @@ export class HandoffJobs {
       language,
       ...(country ? { country } : {}),
       ...(order ? { order: { number: order.orderNumber, status: order.status } } : {}),
-      reason: REASONS[handoff.reason] ?? handoff.reason,
+      reason,
       summary: summariseHandoff({
         intent: handoff.intent,
         reason: REASONS[handoff.reason] ?? handoff.reason,
+        ...(risk ? { risk } : {}),
         ...(order ? { order: { number: order.orderNumber, status: order.status } } : {}),
         transcript,
       }),

@@ -25,6 +25,15 @@ export function handoffReason(skill: string | null): string {
   return 'asked';
 }
 
+/** The intent of each action the risk check guards. */
+const RISK_ACTION_INTENTS: Record<string, string> = {
+  change_address: 'change_address',
+  order_cancel: 'order_cancel',
+  refund_request: 'refund_status',
+  package_not_received: 'package_not_received',
+  payment_change: 'payment_issue',
+};
+
 /** What the turn processor tells the handoff after storing a turn. */
 export interface TurnRecord {
   /** The conversation as it was before the turn. */
@@ -50,6 +59,11 @@ export class HandoffService {
       /** The wait the store promises when there are too few claimed handoffs to measure one. */
       defaultWaitMinutes: number;
       logger: Logger;
+      /**
+       * The action a risk check handed over in this turn, if one did: the handoff's reason is then `risk_review` and
+       * its intent the action's.
+       */
+      riskReview?: { riskHandoffAction(conversationId: string, messageId: string): Promise<string | undefined> };
     },
   ) {}
 
@@ -79,11 +93,14 @@ export class HandoffService {
         language: turn.language,
         ...(turn.intent ? { intent: turn.intent } : {}),
       });
+      const riskAction = await this.deps.riskReview?.riskHandoffAction(turn.conversation.id, turn.message.id);
+      // The message that triggered a risk handoff is often just "yes" or a code: the checked action is what it is about.
+      const intent = riskAction ? (RISK_ACTION_INTENTS[riskAction] ?? riskAction) : turn.intent;
       const { handoff, created } = await this.deps.handoffs.open({
         workspaceId: turn.conversation.workspace_id,
         conversationId: turn.conversation.id,
-        reason: handoffReason(turn.skill),
-        ...(turn.intent ? { intent: turn.intent } : {}),
+        reason: riskAction ? 'risk_review' : handoffReason(turn.skill),
+        ...(intent ? { intent } : {}),
         slackChannel: channel,
       });
       if (created) await this.deps.queue.add('post-thread', { kind: 'post-thread', handoffId: handoff.id }, { jobId: `handoff-thread-${handoff.id}` });

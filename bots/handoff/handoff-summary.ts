@@ -30,8 +30,51 @@ const INTENT_TOPICS: Record<string, string> = {
   complaint: 'a complaint',
 };
 
+/** A risk check that sent the conversation to a person (see risk/chat/risk-review.ts). */
+export interface RiskFacts {
+  /** The checked action (`change_address`, `order_cancel`, ...). */
+  action: string;
+  decision: string;
+  /** Calibrated fraud probability; null when no model scored. */
+  score: number | null;
+  modelVersion: string;
+  /** In plain words, most important first. */
+  reasons: readonly string[];
+  /** The one-time code step, when there was one (`failed`: too many wrong codes). */
+  verification?: string;
+}
+
+const RISK_ACTIONS: Record<string, string> = {
+  change_address: 'address change',
+  order_cancel: 'cancellation',
+  refund_request: 'refund request',
+  package_not_received: '"not received" claim',
+  payment_change: 'payment change',
+};
+
+/** "risk review: address change, score 0.93 (decline)": the Reason field of the thread's root message. */
+export function riskReasonLine(risk: RiskFacts): string {
+  const score = risk.score === null ? 'no model score' : `score ${risk.score.toFixed(2)}`;
+  const verification = risk.verification === 'failed' ? ', one-time code failed' : '';
+  return `risk review: ${RISK_ACTIONS[risk.action] ?? risk.action.replace(/_/g, ' ')}, ${score} (${risk.decision}${verification})`;
+}
+
+/** The risk sentences of the summary: what was checked, the outcome, and the reasons agents need to decide. */
+function riskSentences(risk: RiskFacts): string {
+  const action = RISK_ACTIONS[risk.action] ?? risk.action.replace(/_/g, ' ');
+  const score = risk.score === null ? 'no model score' : `score ${risk.score.toFixed(2)}`;
+  const parts = [`Risk check on the ${action}: ${score}, ${risk.decision} (model ${risk.modelVersion}).`];
+  if (risk.reasons.length) parts.push(`Reasons: ${risk.reasons.join('; ')}.`);
+  if (risk.verification === 'failed') parts.push('The shopper typed a wrong one-time code too many times.');
+  else if (risk.verification === 'pending') parts.push('A one-time code was sent to the e-mail on the order and not answered yet.');
+  parts.push('Nothing was changed: decide, then act or reply in this thread.');
+  return parts.join(' ');
+}
+
 /** What the summary is built from. */
 export interface SummaryFacts {
+  /** The risk check behind a `risk_review` handoff. */
+  risk?: RiskFacts;
   /** The intent of the message that handed over (null when the bot did not understand it). */
   intent: string | null;
   /** Why the bot handed over, in words ("asked for a person"). */
@@ -72,5 +115,7 @@ export function summariseHandoff(facts: SummaryFacts): string {
     sentences.push(`${count}; the bot answered ${bot}.`);
     sentences.push(shopper.length === 1 ? `Said: ${quote(first.text)}` : `First: ${quote(first.text)} Latest: ${quote(last.text)}`);
   }
+  // The risk facts come first after the headline: they are why a person is needed.
+  if (facts.risk) sentences.splice(1, 0, riskSentences(facts.risk));
   return sentences.join(' ');
 }

@@ -6,7 +6,8 @@ import type { ApiTokenStore } from './api-tokens';
 import { principalOf, requireToken } from './require-token';
 import type { ApiCatalogue } from '../http/openapi';
 
-const createBody = z.object({ name: z.string().trim().min(1).max(200), role: z.enum(['admin', 'agent']) });
+// `events`: a write-only key for POST /api/events that a store may embed in its public pages.
+const createBody = z.object({ name: z.string().trim().min(1).max(200), role: z.enum(['admin', 'agent', 'events']) });
 const idParam = z.object({ id: z.uuid() });
 
 /** Mounts `/api/tokens`. */

@@ -6,6 +6,8 @@ import * as models from './migrations/0003-models';
 import * as knowledge from './migrations/0004-knowledge';
 import * as handoffs from './migrations/0005-handoffs';
 import * as channels from './migrations/0006-channels';
+import * as recommender from './migrations/0007-recommender';
+import * as risk from './migrations/0008-risk';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-knowledge': knowledge,
   '0005-handoffs': handoffs,
   '0006-channels': channels,
+  '0007-recommender': recommender,
+  '0008-risk': risk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

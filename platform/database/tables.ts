@@ -13,8 +13,11 @@ export type MessageDirection = 'in' | 'out';
  * Outbound: `pending` (persisted, delivery queued) -> `delivered` | `failed`.
  */
 export type MessageStatus = 'accepted' | 'processed' | 'pending' | 'delivered' | 'failed';
-/** Role of an API token: admins manage, agents read and answer conversations. */
-export type TokenRole = 'admin' | 'agent';
+/**
+ * Role of an API token: admins manage, agents read and answer conversations, `events` keys only add interaction
+ * events for their workspace (`POST /api/events`; safe to embed in a public storefront page, see migration 0007).
+ */
+export type TokenRole = 'admin' | 'agent' | 'events';
 
 export interface WorkspacesTable {
   id: string;
@@ -142,6 +145,14 @@ export interface ProductsTable {
   image_url: string | null;
   created_at: number;
   updated_at: number;
+  /** The brand, when the store gives one (migration 0007). */
+  brand: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Language of `name` and `description` (`en`, `pt-br`); NULL: the workspace's default language (migration 0007). */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 while the product is offered, 0 once withdrawn (kept for history); see migration 0007. */
+  active: ColumnType<number, number | undefined, number>;
+  /** The catalogue revision (`catalogue_revisions`) of the transaction that last wrote the product (migration 0007). */
+  revision: ColumnType<number, number | undefined, number>;
 }
 
 /** An order of a customer. */
@@ -373,4 +384,187 @@ export interface Database {
   handoffs: HandoffsTable;
   agents: AgentsTable;
   channel_deliveries: ChannelDeliveriesTable;
+  product_translations: ProductTranslationsTable;
+  product_prices: ProductPricesTable;
+  product_ship_countries: ProductShipCountriesTable;
+  catalogue_revisions: CatalogueRevisionsTable;
+  interaction_events: InteractionEventsTable;
+  visitor_links: VisitorLinksTable;
+  risk_decisions: RiskDecisionsTable;
+  risk_labels: RiskLabelsTable;
+  risk_settings: RiskSettingsTable;
+  risk_verifications: RiskVerificationsTable;
+  risk_email_outbox: RiskEmailOutboxTable;
+}
+
+/** A product's name and description in another language than its own (migration 0007). */
+export interface ProductTranslationsTable {
+  product_id: string;
+  /** Lower-case language tag: `es`, `zh`, `pt-br`. */
+  language: string;
+  name: string;
+  description: string | null;
+}
+
+/** A product's price in another currency than its own, set by the store (no conversion rates; migration 0007). */
+export interface ProductPricesTable {
+  product_id: string;
+  /** ISO 4217, upper case. */
+  currency: string;
+  price_minor: number;
+}
+
+/** A country a product ships to; a product without rows ships everywhere (migration 0007). */
+export interface ProductShipCountriesTable {
+  product_id: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+}
+
+/** The catalogue revision of a workspace, raised by every transaction that writes products (migration 0007). */
+export interface CatalogueRevisionsTable {
+  workspace_id: string;
+  revision: number;
+  updated_at: number;
+}
+
+/** What a shopper did with a product (migration 0007). */
+export type InteractionEventType = 'view' | 'add_to_cart' | 'purchase' | 'recommendation_click' | 'search';
+
+/** One interaction event: who (customer and/or storefront visitor), what, which product, when (migration 0007). */
+export interface InteractionEventsTable {
+  id: string;
+  workspace_id: string;
+  /** The sender's id of the event; a retried event with the same id is stored once. */
+  client_event_id: string | null;
+  type: InteractionEventType;
+  /** NULL only for `search` events without a product. */
+  product_id: string | null;
+  customer_id: string | null;
+  /** The storefront's first-party visitor id. */
+  visitor_id: string | null;
+  session_id: string | null;
+  /** When it happened (epoch ms). */
+  at: number;
+  /** When the platform received it. */
+  received_at: number;
+  country: string | null;
+  /** Where it came from: `storefront`, `chat:webchat`, `import`, ... */
+  source: string | null;
+  quantity: number | null;
+  price_minor: number | null;
+  currency: string | null;
+  /** JSON object of small extras (search query, recommendation list, position). */
+  context: string | null;
+}
+
+/** A storefront visitor identified as a customer (migration 0007). */
+export interface VisitorLinksTable {
+  workspace_id: string;
+  visitor_id: string;
+  customer_id: string;
+  linked_at: number;
+}
+
+/** Where a risk decision came from (migration 0008). */
+export type RiskDecisionSource = 'api' | 'chat' | 'demo';
+
+/** One decision of the risk scorer, kept for audit and retraining (migration 0008). */
+export interface RiskDecisionsTable {
+  id: string;
+  workspace_id: string;
+  /** The scored order's or request's id (the chat's: `chat:<message id>:<action>`). */
+  event_id: string;
+  source: RiskDecisionSource;
+  /** `order`, `change_address`, `order_cancel`, `refund_request`, `package_not_received`, `payment_change`. */
+  action: string;
+  /** The request's customer id (the store's for the API, the platform's for the chat). */
+  customer_id: string;
+  order_number: string | null;
+  conversation_id: string | null;
+  message_id: string | null;
+  /** Calibrated probability; NULL when no model scored (rules only, or scoring failed). */
+  score: number | null;
+  decision: 'approve' | 'review' | 'decline';
+  /** JSON list of `{code, text, weight?}`. */
+  reasons: string;
+  /** JSON list of the names of the rules that fired. */
+  rules: string;
+  model_version: string;
+  /** What the chat did with it: `proceed`, `verify` (a one-time code was sent), `handoff`; NULL for the API. */
+  outcome: string | null;
+  /** The scored request as JSON (what retraining replays). */
+  request: string;
+  /** When the scored action happened (epoch ms). */
+  at: number;
+  created_at: number;
+}
+
+/** An outcome of an order or customer: what retraining learns from (migration 0008). */
+export type RiskLabelKind = 'chargeback' | 'not_received_claim' | 'agent_fraud' | 'agent_legit';
+
+/** One recorded outcome (migration 0008). */
+export interface RiskLabelsTable {
+  id: string;
+  workspace_id: string;
+  /** The caller's id of the outcome: a repeated call with it is stored once. */
+  external_id: string | null;
+  kind: RiskLabelKind;
+  order_number: string | null;
+  customer_id: string | null;
+  note: string | null;
+  /** `token:<name>`, `slack:<user>`. */
+  created_by: string;
+  /** When the outcome happened (epoch ms). */
+  at: number;
+  created_at: number;
+}
+
+/** A workspace's risk rules and thresholds (migration 0008). */
+export interface RiskSettingsTable {
+  workspace_id: string;
+  /** JSON, see risk/platform/risk-settings.ts. */
+  settings: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+/** State of a one-time code (migration 0008). */
+export type RiskVerificationStatus = 'pending' | 'passed' | 'failed' | 'superseded';
+
+/** A one-time code sent before a sensitive chat action (migration 0008). */
+export interface RiskVerificationsTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  /** The `risk_decisions` row that asked for it. */
+  decision_id: string;
+  action: string;
+  order_number: string | null;
+  /** sha256 of the exact action the code unlocks (e.g. the new address). */
+  payload_hash: string;
+  /** sha256 of the code with the verification id; the code itself is never stored. */
+  code_hash: string;
+  /** Where the code was sent. */
+  email: string;
+  attempts: number;
+  status: RiskVerificationStatus;
+  /** The shopper message that passed or failed it. */
+  closed_message_id: string | null;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An e-mail waiting for an operator's relay (migration 0008). */
+export interface RiskEmailOutboxTable {
+  id: string;
+  workspace_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  /** `verification_code`. */
+  purpose: string;
+  created_at: number;
+  sent_at: number | null;
 }

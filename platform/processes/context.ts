@@ -28,6 +28,7 @@ import { createTranslator } from '../../nlu/translation';
 import { subscribeIndexChanged } from '../../knowledge/indexing/index-events';
 import { ModelRegistry } from '../../workers/model-registry/model-registry';
 import type { TrainableComponent } from '../models/trainable-component';
+import { RiskModule } from '../../risk';
 
 /** The shared parts of a running process. */
 export interface PlatformContext {
@@ -63,6 +64,8 @@ export interface PlatformContext {
   handoff: HandoffService | undefined;
   /** Transformer models, when MODELS_EMBEDDING is set (nothing loads until first used). */
   modelRuntime: TransformerModelRuntime | undefined;
+  /** Risk scoring (API, chat checks, audit, labels, live models): present when RISK_ENABLED. */
+  risk: RiskModule | undefined;
   /** Closes the model runtime, queues, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -129,8 +132,14 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const liveIntents = new LiveModels<IntentClassifier>(models, intentComponent, logger);
   const commerce = new CommerceStore(database.db);
   const workspaces = new WorkspaceStore(database.db);
+  const risk = config.risk.enabled
+    ? new RiskModule({ settings: config.risk, db: database.db, redis, keyPrefix: config.redis.keyPrefix, registry: models, commerce, logger })
+    : undefined;
   const subscriber = redisFactory.create('model-events', { blocking: true });
-  await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => liveIntents.handle(event));
+  await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => {
+    liveIntents.handle(event);
+    risk?.handleModelEvent(event);
+  });
   const identifier = new FastTextLanguageIdentifier();
   let translator: Translator | undefined;
   try {
@@ -168,6 +177,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         workspaceSlug: async (id) => (await workspaces.findById(id))?.slug ?? id,
         defaultWaitMinutes: config.slack.defaultWaitMinutes,
         logger,
+        ...(risk ? { riskReview: risk.review } : {}),
       })
     : undefined;
   return {
@@ -194,6 +204,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     handoffs,
     handoff,
     modelRuntime,
+    risk,
     async close() {
       await translator?.close?.().catch(() => undefined);
       await modelRuntime?.close().catch(() => undefined);

@@ -24,6 +24,7 @@ import { describeCommerceRoutes } from '../../commerce/commerce-routes';
 import { helpPages } from '../../knowledge/api/help-pages';
 import { knowledgeRoutes } from '../../knowledge/api/knowledge-routes';
 import { describeTokenRoutes, tokenRoutes } from '../auth/token-routes';
+import { describeRiskRoutes, riskRoutes } from '../../risk';
 import { describeWorkspaceRoutes, workspaceRoutes } from '../workspaces/workspace-routes';
 import { ApiCatalogue } from '../http/openapi';
 import { QUEUE_DASHBOARD_PATH, queueDashboard, requireAdminForDashboard } from '../http/queue-dashboard';
@@ -158,6 +159,7 @@ export async function startServer(
       keyPrefix: config.redis.keyPrefix,
     }),
   );
+  if (context.risk) app.use(riskRoutes(context.risk.routeDeps(context.tokens, context.queues.training)));
   // The admin web app (knowledge base editor): static files built by web/build.mjs; it talks to the REST API only.
   app.use('/admin', express.static(join(options.webAssetsDir ?? webAssetsDir, 'admin'), { index: 'index.html' }));
   const api = new ApiCatalogue();
@@ -167,6 +169,7 @@ export async function startServer(
   describeWorkspaceRoutes(api);
   describeCommerceRoutes(api);
   describeNluRoutes(api);
+  if (context.risk) describeRiskRoutes(api);
   if (whatsappWeb) describeWhatsAppWebRoutes(api);
   if (botFramework) describeBotFrameworkRoutes(api);
   if (whatsappCloud) describeWhatsAppCloudRoutes(api);

@@ -16,6 +16,8 @@ import { OutboundDelivery } from '../../bots/runtime/outbound-delivery';
 import type { LocalTurnRunner } from '../../bots/runtime/ingest';
 import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
 import { defaultSkills } from '../../bots/runtime/skills/skill-list';
+import { withRiskSkills } from '../../bots/runtime/skills/risk-skills';
+import { RISK_COMPONENT } from '../../risk';
 import { trainModelProcessor } from '../../workers/jobs/train-model.job';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
 import { TurnProcessor } from '../../bots/runtime/turn-processor';
@@ -60,7 +62,8 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     lock: new ConversationLock(context.redisFactory.create('locks', { autoPipelining: true }), config.redis.keyPrefix),
     outbound: outboundBatcher,
     deliveries,
-    skills: defaultSkills,
+    // With risk checks, refund requests, "not received" claims and payment changes pass a gate first.
+    skills: context.risk ? withRiskSkills(defaultSkills) : defaultSkills,
     language: config.language,
     understanding: context.understanding,
     services: {
@@ -68,6 +71,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       knowledge: context.knowledge,
       identity: new CustomerIdentityService(context.database.db),
       ...(context.handoff ? { handoff: context.handoff } : {}),
+      ...(context.risk ? { risk: context.risk.gate } : {}),
     },
     ...(context.handoff ? { handoff: context.handoff } : {}),
     policy: {
@@ -125,9 +129,9 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     }
   });
   const artefactCache = new ArtefactCache(config.nlu.modelCacheDir);
-  const trainingWorker = new Worker<TrainModelJobData>(
-    queueNames.training,
-    trainModelProcessor({
+  // Risk models are compared with the live one on the most recent labelled requests, not on stored metrics.
+  const retrainRisk = context.risk?.retrainProcessor(queues.training, context.redis);
+  const trainModel = trainModelProcessor({
       registry: context.models,
       components: context.components,
       redis: context.redis,
@@ -141,7 +145,10 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
           logger.warn({ err: error }, 'could not write the built-in model to the artefact cache');
         }
       },
-    }),
+  });
+  const trainingWorker = new Worker<TrainModelJobData>(
+    queueNames.training,
+    (job) => (job.data.component === RISK_COMPONENT && retrainRisk ? retrainRisk(job) : trainModel(job)),
     // One training run at a time per process: it uses every core already. Long runs renew their lock.
     { ...common('training-worker'), concurrency: 1, lockDuration: 120_000, stalledInterval: 60_000 },
   );
@@ -175,6 +182,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       agentLanguage: config.slack.agentLanguage,
       outbound: queues.outbound,
       logger,
+      ...(context.risk ? { risk: context.risk.review } : {}),
     }).start(common('handoff-worker'));
     handoffWorker.on('failed', (job, error) => logger.error({ err: error, data: job?.data }, 'handoff job failed'));
     const handoff = context.handoff;
@@ -197,6 +205,9 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   sweepTimer.unref();
   await Promise.all([inboundWorker.waitUntilReady(), outboundWorker.waitUntilReady(), trainingWorker.waitUntilReady(), knowledgeWorker.waitUntilReady()]);
   logger.info({ concurrency: config.worker.concurrency }, 'worker started');
+  // Risk set-up off the start-up path: the retraining schedule, and the demo store's risk history and model (the
+  // rules alone decide until that model is live). Awaited on close, so nothing writes after the stores close.
+  const riskSetup = context.risk ? setUpRisk(context, context.risk).catch((error: unknown) => logger.error({ err: error }, 'risk set-up failed')) : Promise.resolve();
 
   const localTurns = new Set<Promise<unknown>>();
   let closing = false;
@@ -220,10 +231,19 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       clearInterval(sweepTimer);
       clearInterval(remindTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
-      await Promise.allSettled([...localTurns]);
+      await Promise.allSettled([...localTurns, riskSetup]);
       outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
       await whatsappWebQueue?.close();
     },
   };
+}
+
+/** The retraining schedule, and the demo data where the default workspace holds the demo store. */
+async function setUpRisk(context: PlatformContext, risk: NonNullable<PlatformContext['risk']>): Promise<void> {
+  const { config } = context;
+  await risk.schedule(context.queues.training);
+  if (!config.risk.seedDemo || !config.commerce.seedDemo) return;
+  const workspace = await context.workspaces.findBySlug(config.workspace.defaultSlug);
+  if (workspace) await risk.seedDemo(workspace.id, context.queues.training);
 }

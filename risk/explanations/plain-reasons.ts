@@ -32,6 +32,14 @@ const ACTION_WORDS: Record<string, string> = {
   payment_change: 'payment changes',
 };
 
+const REQUEST_WORDS: Record<string, string> = {
+  change_address: 'address change',
+  order_cancel: 'cancellation',
+  refund_request: 'refund request',
+  package_not_received: '"not received" claim',
+  payment_change: 'payment change',
+};
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -155,7 +163,13 @@ export function describeFeature(feature: string, features: RiskFeatures): string
     const value = categoricalFeature(features, name);
     return value === undefined ? undefined : CATEGORY_WORDS[name](value);
   }
-  return describeNumeric(feature as NumericFeature, numericFeature(features, feature as NumericFeature));
+  const value = numericFeature(features, feature as NumericFeature);
+  const action = categoricalFeature(features, 'action');
+  // Only an order is a purchase: for a request about an order, the account's age is at the time of the request.
+  if (feature === 'minutes_since_signup' && action !== undefined && action !== 'order' && !Number.isNaN(value)) {
+    return `account opened ${describeMinutes(value)} before this ${REQUEST_WORDS[action] ?? 'request'}`;
+  }
+  return describeNumeric(feature as NumericFeature, value);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RiskCustomer {
 
 /** The order the action is about. */
 export interface RiskOrder {
+  /** The store's order number (not a feature: it names the subject in the audit log). */
+  number?: string;
   /** Order value in the store's currency. */
   value: number;
   /** ISO 4217 code, informative. */

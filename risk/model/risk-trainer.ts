@@ -90,6 +90,12 @@ export interface RiskTrainingOptions {
 
 const BASE_PARAMS: BoosterParams = { objective: 'binary:logistic', tree_method: 'hist', max_bin: 256 };
 const CHECK_EVERY = 5;
+/**
+ * Rounds between yields to the event loop: a round is a synchronous call into XGBoost, and the platform trains in
+ * the same process that answers chats, so a long stretch of rounds must not hold up a turn (10 rounds of a few
+ * thousand rows take a few milliseconds).
+ */
+const YIELD_EVERY = 10;
 
 function logLoss(margins: ArrayLike<number>, labels: ArrayLike<number>): number {
   let total = 0;
@@ -222,7 +228,7 @@ export async function trainRiskModel(
             bestRounds = round + 1;
             bestMargins = margins;
           } else if (round + 1 - bestRounds >= patience) break;
-          if ((round + 1) % 100 === 0) await yieldToEventLoop(options.signal);
+          if ((round + 1) % YIELD_EVERY === 0) await yieldToEventLoop(options.signal);
         }
         held.forEach((row, i) => (outOfFold[row] = bestMargins[i]!));
         roundsSum += bestRounds;
@@ -243,7 +249,7 @@ export async function trainRiskModel(
   try {
     for (let round = 0; round < chosen.rounds; round++) {
       booster.updateOneIteration(round, all);
-      if ((round + 1) % 100 === 0) await yieldToEventLoop(options.signal);
+      if ((round + 1) % YIELD_EVERY === 0) await yieldToEventLoop(options.signal);
     }
   } catch (error) {
     booster.dispose();

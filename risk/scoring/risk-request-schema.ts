@@ -44,6 +44,8 @@ export const riskRequestBodySchema = z
       .strict(),
     order: z
       .object({
+        /** The store's order number: decisions are logged under it, and chat requests about the order find it. */
+        number: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters').regex(/^#?[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, - and _').transform((n) => n.replace(/^#/, '').toUpperCase()).optional(),
         value: z.number({ error: 'is required (a number)' }).nonnegative('must not be negative').finite(),
         currency: z.string().trim().max(3).optional(),
         paymentFingerprint: text(200).optional(),

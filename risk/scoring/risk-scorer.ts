@@ -48,8 +48,13 @@ export interface RiskScorerOptions {
   counters: RiskCounterStore;
   /** The feature builder, or one per workspace (each may load its own IP table). */
   features: RiskFeatureBuilder | ((workspaceId: string) => RiskFeatureBuilder);
-  /** The live model, or one per workspace; undefined: rules only, and every request goes to review. */
+  /** The live model, or one per workspace; undefined: see `withoutModel`. */
   model: RiskModel | ((workspaceId: string) => RiskModel | undefined) | undefined;
+  /**
+   * What happens while a workspace has no trained model: `review` sends every request to review; `rules` decides on
+   * the workspace's rules alone (approve when none fires). @defaultValue 'review'
+   */
+  withoutModel?: 'review' | 'rules';
   /** A workspace's settings. @defaultValue none */
   settings?: (workspaceId: string) => WorkspaceRiskSettings | undefined;
   logger: RiskLogger;
@@ -57,6 +62,16 @@ export interface RiskScorerOptions {
   maxReasons?: number;
   /** Called with every decision (audit log with the model version). */
   onDecision?: (request: RiskRequest, score: RiskScore) => void;
+}
+
+/** Per-call choices of {@link RiskScorer.score}. */
+export interface RiskScoreOptions {
+  /** Record the request in the counters (later requests see it). @defaultValue true */
+  record?: boolean;
+  /** The model to use for this call instead of the resolver's (`null`: no model). */
+  model?: RiskModel | null;
+  /** The workspace settings for this call instead of the resolver's (`null`: none). */
+  settings?: WorkspaceRiskSettings | null;
 }
 
 const SEVERITY: Record<RiskDecision, number> = { approve: 0, review: 1, decline: 2 };
@@ -81,10 +96,13 @@ export class RiskScorer {
    * Scores `request` and (unless `record` is false) records it in the counters, so later requests see it.
    * Never throws: a failure is logged and answered with `review`.
    */
-  async score(request: RiskRequest, options: { record?: boolean } = {}): Promise<RiskScore> {
+  async score(request: RiskRequest, options: RiskScoreOptions = {}): Promise<RiskScore> {
     let modelVersion = 'none';
     try {
-      const { model, builder, settings } = this.resolve(request.workspaceId);
+      const resolved = this.resolve(request.workspaceId);
+      const model = options.model === undefined ? resolved.model : (options.model ?? undefined);
+      const settings = options.settings === undefined ? resolved.settings : options.settings;
+      const builder = resolved.builder;
       modelVersion = model?.version ?? 'none';
       const snapshot = await this.options.counters.observe(counterEventOf(request), { record: options.record !== false });
       const features = builder.build(request, snapshot);
@@ -95,11 +113,15 @@ export class RiskScorer {
       if (model) {
         const prediction = model.predict(features, { explain: true });
         score = prediction.probability;
-        decision = moreSevere(decision, decide(score, { ...model.thresholds, ...settings?.thresholds }));
+        const thresholds = { ...model.thresholds, ...settings?.thresholds };
+        // A workspace that raises only `review` must not leave the model's lower `decline` beneath it.
+        decision = moreSevere(decision, decide(score, { review: thresholds.review, decline: Math.max(thresholds.review, thresholds.decline) }));
         reasons.push(...topReasons(prediction.contributions ?? [], features, this.options.maxReasons ?? 3));
-      } else {
+      } else if ((this.options.withoutModel ?? 'review') === 'review') {
         decision = moreSevere(decision, 'review');
         reasons.push({ code: 'no_model', text: 'no risk model is trained yet, so every request is reviewed' });
+      } else {
+        reasons.push({ code: 'no_model', text: "no risk model is trained yet, so only the workspace's rules were checked" });
       }
       const result: RiskScore = { score, decision, reasons, modelVersion, rules: hits.map((h) => h.rule) };
       this.options.onDecision?.(request, result);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as commerceMigration from '../../platform/database/migrations/0002-commerce';
+import * as recommenderMigration from '../../platform/database/migrations/0007-recommender';
 import type { Database } from '../../platform/database';
 import { engines } from '../support/databases';
 import { openCommerceDatabase, type CommerceTestDatabase } from './commerce-test-database';
@@ -86,9 +87,12 @@ describe.each(engines)('The commerce schema (migration 0002-commerce) on %s', (_
   });
 
   it('reverts and re-applies cleanly', async () => {
+    // 0007 extends the products table and references it: it goes first and comes back last.
+    await recommenderMigration.down(db as Kysely<unknown>);
     await commerceMigration.down(db as Kysely<unknown>);
     expect(await failure(db.selectFrom('products').select('id').execute())).toMatch(/products/);
     await commerceMigration.up(db as Kysely<unknown>);
+    await recommenderMigration.up(db as Kysely<unknown>);
     expect(await db.selectFrom('products').select('id').execute()).toEqual([]);
   });
 });

@@ -54,6 +54,8 @@ export async function startInProcessPlatform(
       auth: { adminToken },
       log: { level: 'silent' },
       nlu: { modelCacheDir: TEST_MODEL_CACHE_DIR },
+      // The demo risk history trains a model in the background; only the tests about it turn it on.
+      risk: { seedDemo: false },
       // The one apertium-apy of the test run (global-setup.ts), when it could be started.
       ...(process.env.TEST_APERTIUM_URL ? { translation: { engine: 'auto', apertiumUrl: process.env.TEST_APERTIUM_URL } } : {}),
       ...options.overrides,

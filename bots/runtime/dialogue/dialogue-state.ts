@@ -6,10 +6,13 @@
 import { z } from 'zod';
 
 /** Skills that ask follow-up questions. */
-export type DialogueSkill = 'order_status' | 'order_cancel' | 'change_address';
+export type DialogueSkill = (typeof DIALOGUE_SKILLS)[number];
 
-/** What the bot asked and waits for. */
-export type AwaitedSlot = 'order_number' | 'email' | 'confirm' | 'address';
+/** What the bot asked and waits for (`code`: the one-time code of a risk check, sent to the order's e-mail). */
+export type AwaitedSlot = (typeof AWAITED_SLOTS)[number];
+
+const DIALOGUE_SKILLS = ['order_status', 'order_cancel', 'change_address', 'refund_request', 'package_not_received', 'payment_change'] as const;
+const AWAITED_SLOTS = ['order_number', 'email', 'confirm', 'address', 'code'] as const;
 
 const addressSchema = z.object({
   name: z.string(),
@@ -23,7 +26,7 @@ const addressSchema = z.object({
 });
 
 const dialogueSchema = z.object({
-  awaiting: z.object({ skill: z.enum(['order_status', 'order_cancel', 'change_address']), slot: z.enum(['order_number', 'email', 'confirm', 'address']) }).optional(),
+  awaiting: z.object({ skill: z.enum(DIALOGUE_SKILLS), slot: z.enum(AWAITED_SLOTS) }).optional(),
   orderNumber: z.string().optional(),
   verifiedOrders: z.array(z.string()).optional(),
   pendingAddress: addressSchema.optional(),

@@ -2,12 +2,15 @@
  * The order skills: status, cancellation and address change. They share one multi-turn flow: find the order number
  * (this message, or the one the conversation already talks about, else ask), check the order exists, check this
  * chat may see it (the order's customer is this conversation's customer, or the shopper gives the order's e-mail
- * address), then act. Changes run a confirmation step and go through the store's rules (commerce/order-rules).
+ * address), then act. Changes run a confirmation step and go through the store's rules (commerce/order-rules);
+ * where the process has risk checks, a confirmed change is checked first (risk-skills.ts): it goes ahead, waits for
+ * a one-time code sent to the order's e-mail, or goes to a person.
  */
 import type { Order } from '../../../commerce';
 import { canCancel, canChangeAddress } from '../../../commerce';
 import type { DialogueSkill, DialogueState } from '../dialogue/dialogue-state';
 import { parseAddressText, formatAddress } from './address-text';
+import { answerRiskCode, checkRisk, codeIn, codeSentOutcome, proceedWithTopic, riskHandoff, riskPayload, type RiskGatedSkill } from './risk-skills';
 import type { Skill, Turn, TurnOutcome } from './skill';
 import { confidentIntent, confirmationButtons, entityOf, formatDate, formatMoney, offerPerson, remember, say, yesOrNo } from './turn-helpers';
 
@@ -157,6 +160,7 @@ function answersPendingQuestion(turn: Turn): boolean {
   if (awaited.slot === 'order_number') return orderNumberIn(turn) !== undefined;
   if (awaited.slot === 'email') return entityOf(turn, 'email') !== undefined;
   if (awaited.slot === 'confirm') return yesOrNo(turn) !== undefined;
+  if (awaited.slot === 'code') return codeIn(turn.text) !== undefined;
   return false;
 }
 
@@ -213,7 +217,20 @@ async function answerPendingQuestion(turn: Turn): Promise<TurnOutcome> {
       return confirm(turn, awaited.skill);
     case 'address':
       return receiveAddress(turn);
+    case 'code':
+      return answerCode(turn, awaited.skill);
   }
+}
+
+/** The shopper answers the one-time code of a risk check; the right code lets the waiting action go ahead. */
+function answerCode(turn: Turn, skill: DialogueSkill): Promise<TurnOutcome> {
+  if (skill === 'order_cancel' || skill === 'change_address') {
+    const address = skill === 'change_address' ? turn.dialogue.pendingAddress : undefined;
+    return answerRiskCode(turn, riskPayload(skill, turn.dialogue.orderNumber, address), (verified) => performOrderChange(verified, skill));
+  }
+  const proceed = skill === 'order_status' ? undefined : proceedWithTopic(skill);
+  if (!proceed) return Promise.resolve({ replies: [say(turn, turn.texts.notUnderstood, {}, { quickReplies: offerPerson(turn) })], dialogue: remember(turn, { awaiting: undefined, askedTimes: undefined }) });
+  return answerRiskCode(turn, riskPayload(skill as RiskGatedSkill), proceed);
 }
 
 async function confirm(turn: Turn, skill: DialogueSkill): Promise<TurnOutcome> {
@@ -229,6 +246,26 @@ async function confirm(turn: Turn, skill: DialogueSkill): Promise<TurnOutcome> {
     return { replies: [say(turn, turn.texts.changeAddress.confirm, { order: orderNumber ?? '', address }, { quickReplies: confirmationButtons(turn) })] };
   }
   if (answer === 'no' || !orderNumber || !commerce) return { replies: [say(turn, abortedText, { order: orderNumber ?? '' })], dialogue: remember(turn, done) };
+  if (turn.services.risk && (skill === 'order_cancel' || skill === 'change_address')) {
+    const address = skill === 'change_address' ? turn.dialogue.pendingAddress : undefined;
+    if (skill === 'change_address' && !address) return receiveAddress(turn);
+    const order = await commerce.findOrder(turn.conversation.workspace_id, orderNumber);
+    // Not found, or no longer changeable: the change below says so; there is nothing to check.
+    if (order && (skill === 'order_cancel' ? canCancel(order.status) : canChangeAddress(order.status))) {
+      const result = await checkRisk(turn, skill, order, address);
+      if (result?.kind === 'verify') return codeSentOutcome(turn, skill, result.sentTo);
+      if (result?.kind === 'handoff') return riskHandoff(turn);
+    }
+  }
+  return performOrderChange(turn, skill);
+}
+
+/** Cancels the order or changes its address (confirmed, and checked where there are risk checks). */
+async function performOrderChange(turn: Turn, skill: DialogueSkill): Promise<TurnOutcome> {
+  const orderNumber = turn.dialogue.orderNumber;
+  const commerce = turn.services.commerce;
+  const done = { awaiting: undefined, askedTimes: undefined, pendingAddress: undefined };
+  if (!orderNumber || !commerce) return { replies: [say(turn, turn.texts.orderStatus.askOrderNumberAgain)], dialogue: remember(turn, done) };
   const actor = `bot:${turn.conversation.id}`;
   if (skill === 'order_cancel') {
     const result = await commerce.cancelOrder(turn.conversation.workspace_id, orderNumber, actor);

@@ -8,6 +8,7 @@ import type { Conversation, StoredMessage } from '../conversation-store';
 import type { DialogueState } from '../dialogue/dialogue-state';
 import type { Reply } from '../reply';
 import type { KnowledgeService } from './knowledge-skills';
+import type { ChatRiskChecks } from '../../../risk';
 
 /** Quick-reply payloads the skills understand. */
 export const payloads = {
@@ -32,6 +33,11 @@ export interface SkillServices {
   handoff?: { expectedWaitMinutes(workspaceId: string): Promise<number>; saveContactEmail?(customerId: string, email: string): Promise<void> };
   /** One customer across channels: a shopper who proves who they are joins their customer record (customer-identity.ts). */
   identity?: { linkVerified(input: { workspaceId: string; customerId: string; ownerCustomerId: string }): Promise<unknown> };
+  /**
+   * Risk checks before sensitive actions (address change, cancellation, refund request, "not received" claim,
+   * payment change): go ahead, verify with a one-time code, or hand over (risk-skills.ts). Absent: no checks.
+   */
+  risk?: ChatRiskChecks;
 }
 
 /** Thresholds of the understanding-driven decisions. */

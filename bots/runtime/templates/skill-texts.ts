@@ -112,6 +112,30 @@ export interface SkillTexts {
     invoice_request: string;
     warranty_repair: string;
   };
+  /**
+   * The risk check before a sensitive action (address change, cancellation, refund request, "not received" claim,
+   * payment change). Nothing here may hint at fraud, scores or rules: to the shopper it is ordinary account security.
+   */
+  riskCheck: {
+    /** A one-time code went to the e-mail on the order ({email}, masked): ask the shopper to type it here. */
+    codeSent: string;
+    /** The code typed was wrong; {remaining} tries are left. */
+    codeWrong: string;
+    /** The code is no longer valid: ask them to make the request again to get a new one. */
+    codeExpired: string;
+    /** The message held no 6-digit code: ask for the code from the e-mail again. */
+    askCode: string;
+    /** A person from the team takes over this request here (neutral, no reason given). */
+    handoff: string;
+    /** Subject of the code e-mail; may contain {store}. */
+    emailSubject: string;
+    /** Body of the code e-mail: {code}, valid {minutes} minutes, ignore it if you did not ask; may contain {store}. */
+    emailBody: string;
+    /** Lower-case phrases (no punctuation) that make a refund message a request for one, not a status question. */
+    refundRequestPhrases: string[];
+    /** Lower-case phrases (no punctuation) that make a payment message a request to change the payment. */
+    paymentChangePhrases: string[];
+  };
   /** Answers from the help centre (knowledge base). */
   knowledge: {
     /** Under the quoted passage: "More in our help centre: {url}". */

@@ -1,4 +1,4 @@
-import { summariseHandoff } from '../../../bots/handoff/handoff-summary';
+import { riskReasonLine, summariseHandoff, type RiskFacts } from '../../../bots/handoff/handoff-summary';
 import type { TranscriptLine } from '../../../bots/channels/slack';
 
 const at = (minute: number): Date => new Date(Date.UTC(2026, 10, 23, 9, minute));
@@ -30,5 +30,32 @@ describe('summariseHandoff', () => {
     const long = 'word '.repeat(100);
     const summary = summariseHandoff({ intent: 'complaint', reason: 'complaint', transcript: [{ from: 'shopper', at: at(0), text: long }] });
     expect(summary).toMatch(/Said: “(word ){31}word…”$/);
+  });
+});
+
+describe('a risk review in the summary', () => {
+  const risk: RiskFacts = {
+    action: 'change_address',
+    decision: 'decline',
+    score: 0.934,
+    modelVersion: 'xgboost-0123456789ab',
+    reasons: ['account opened 12 minutes before this address change', '1 chargeback on this device'],
+  };
+
+  it('puts the check, its score, model version and reasons right after the headline', () => {
+    const summary = summariseHandoff({ intent: 'change_address', reason: 'risk review', order: { number: 'R7K2X9', status: 'processing' }, risk, transcript: [{ from: 'shopper', at: at(0), text: 'yes' }] });
+    expect(summary).toBe(
+      'Wants help with changing a delivery address (order R7K2X9, processing); handed over: risk review. ' +
+        'Risk check on the address change: score 0.93, decline (model xgboost-0123456789ab). ' +
+        'Reasons: account opened 12 minutes before this address change; 1 chargeback on this device. ' +
+        'Nothing was changed: decide, then act or reply in this thread. 1 message from the shopper; the bot answered 0. Said: “yes”',
+    );
+  });
+
+  it('says when the shopper failed the one-time code, and when no model scored', () => {
+    const failed = { ...risk, decision: 'review', score: null, verification: 'failed' };
+    expect(riskReasonLine(failed)).toBe('risk review: address change, no model score (review, one-time code failed)');
+    expect(summariseHandoff({ intent: null, reason: 'risk review', risk: failed, transcript: [] })).toContain('The shopper typed a wrong one-time code too many times.');
+    expect(riskReasonLine(risk)).toBe('risk review: address change, score 0.93 (decline)');
   });
 });

@@ -122,6 +122,25 @@ describe('RiskScorer', () => {
       expect(result).toMatchObject({ decision: 'review', score: null, modelVersion: 'none' });
       expect(result.reasons.map((r) => r.code)).toEqual(['no_model']);
     });
+
+    it('decides on the rules alone while no model is trained, when told so (the platform\'s choice)', async () => {
+      const scorer = new RiskScorer({ counters: new MemoryCounterStore(), features: builder, model: undefined, withoutModel: 'rules', logger });
+      expect(await scorer.score(normal)).toMatchObject({ decision: 'approve', score: null, modelVersion: 'none', reasons: [{ code: 'no_model' }] });
+      const rules = new RiskRules({ reviewAboveValue: 10 });
+      expect(await scorer.score({ ...normal, eventId: 'large' }, { settings: { rules } })).toMatchObject({ decision: 'review', rules: ['value_review_limit'] });
+    });
+
+    it('uses the model and settings given for one call over its own', async () => {
+      const scorer = new RiskScorer({ counters: new MemoryCounterStore(), features: builder, model: undefined, withoutModel: 'rules', logger });
+      const result = await scorer.score({ ...normal, eventId: 'with-model' }, { model, settings: { thresholds: { review: 0, decline: 1 } } });
+      expect(result).toMatchObject({ decision: 'review', modelVersion: model.version });
+    });
+
+    it('never lets a workspace\'s review threshold rise above the model\'s decline threshold unnoticed', async () => {
+      const scorer = new RiskScorer({ counters: new MemoryCounterStore(), features: builder, model, logger, settings: () => ({ thresholds: { review: 0.999999 } }) });
+      const result = await scorer.score({ ...normal, eventId: 'raised' });
+      expect(result.decision).toBe('approve');
+    });
   });
 
   describe('when asked not to record', () => {

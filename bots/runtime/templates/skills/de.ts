@@ -132,4 +132,15 @@ export const deSkillTexts: SkillTexts = {
     thanksHelpful: "Danke für Ihr Feedback!",
     thanksNotHelpful: "Danke für den Hinweis. Soll ich Sie mit jemandem aus unserem Team verbinden, der weiterhelfen kann?",
   },
+  riskCheck: {
+    codeSent: "Zum Schutz deiner Bestellung habe ich dir einen 6-stelligen Code an {email} geschickt. Bitte gib ihn hier ein, um fortzufahren.",
+    codeWrong: "Dieser Code stimmt leider nicht. Bitte prüfe die E-Mail und versuche es noch einmal (noch {remaining} Versuche).",
+    codeExpired: "Dieser Code ist abgelaufen. Frag einfach noch einmal, dann schicke ich dir einen neuen.",
+    askCode: "Bitte gib den 6-stelligen Code aus der E-Mail ein, die ich dir geschickt habe, um fortzufahren.",
+    handoff: "Danke für deine Geduld! Eine Kollegin oder ein Kollege aus unserem Team schaut sich dein Anliegen an und meldet sich hier bei dir.",
+    emailSubject: "{store}: dein Bestätigungscode",
+    emailBody: "Dein Bestätigungscode lautet {code}. Er ist {minutes} Minuten gültig. Wenn du ihn nicht angefordert hast, kannst du diese E-Mail ignorieren.",
+    refundRequestPhrases: ["ich will eine rückerstattung", "ich möchte eine rückerstattung", "ich will mein geld zurück", "ich möchte mein geld zurück", "geld zurück", "erstattung beantragen", "bitte erstatten", "rückerstattung beantragen"],
+    paymentChangePhrases: ["zahlungsmethode ändern", "zahlungsart ändern", "andere karte", "karte ändern", "neue karte", "karte aktualisieren", "mit einer anderen"],
+  },
 };

@@ -127,4 +127,15 @@ export const enSkillTexts: SkillTexts = {
     thanksHelpful: "Thanks for letting us know!",
     thanksNotHelpful: "Thanks for telling us. Shall I connect you with someone from our team who can help further?",
   },
+  riskCheck: {
+    codeSent: "To keep your order safe, I've sent a 6-digit code to {email}. Please type it here to continue.",
+    codeWrong: "That code isn't right. Please check the e-mail and try again ({remaining} tries left).",
+    codeExpired: "That code has expired. Just ask again and I'll send you a new one.",
+    askCode: "Please type the 6-digit code from the e-mail I sent you to continue.",
+    handoff: "Thanks for your patience! A colleague from our team will look at this request and continue with you right here.",
+    emailSubject: "{store}: your verification code",
+    emailBody: "Your verification code is {code}. It is valid for {minutes} minutes. If you didn't ask for it, you can ignore this e-mail.",
+    refundRequestPhrases: ["i want a refund", "i would like a refund", "id like a refund", "refund me", "give me a refund", "request a refund", "get a refund", "money back", "please refund", "can i have a refund", "want to be refunded"],
+    paymentChangePhrases: ["change my payment", "change the payment", "change payment method", "change my card", "different card", "another card", "update my card", "new card", "pay with another", "pay with a different", "switch my payment"],
+  },
 };

@@ -131,4 +131,15 @@ export const esSkillTexts: SkillTexts = {
     thanksHelpful: "¡Gracias por tu valoración!",
     thanksNotHelpful: "Gracias por decírnoslo. ¿Quieres que te pase con alguien de nuestro equipo para ayudarte mejor?",
   },
+  riskCheck: {
+    codeSent: "Para proteger tu pedido, te he enviado un código de 6 dígitos a {email}. Escríbelo aquí para continuar.",
+    codeWrong: "Ese código no es correcto. Revisa el correo e inténtalo de nuevo (te quedan {remaining} intentos).",
+    codeExpired: "Ese código ha caducado. Vuelve a pedirlo y te enviaré uno nuevo.",
+    askCode: "Escribe el código de 6 dígitos del correo que te he enviado para continuar.",
+    handoff: "¡Gracias por tu paciencia! Un compañero de nuestro equipo revisará esta solicitud y seguirá contigo aquí mismo.",
+    emailSubject: "{store}: tu código de verificación",
+    emailBody: "Tu código de verificación es {code}. Es válido durante {minutes} minutos. Si no lo has pedido tú, puedes ignorar este correo.",
+    refundRequestPhrases: ["quiero un reembolso", "quiero que me reembolsen", "quiero mi dinero", "devuélvanme el dinero", "devolucion del dinero", "devolución del dinero", "solicitar un reembolso", "pedir un reembolso", "me gustaria un reembolso", "me gustaría un reembolso"],
+    paymentChangePhrases: ["cambiar el metodo de pago", "cambiar el método de pago", "cambiar mi tarjeta", "otra tarjeta", "tarjeta diferente", "cambiar la forma de pago", "pagar con otra", "actualizar mi tarjeta"],
+  },
 };

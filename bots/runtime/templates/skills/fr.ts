@@ -132,4 +132,15 @@ export const frSkillTexts: SkillTexts = {
     thanksHelpful: "Merci pour votre retour !",
     thanksNotHelpful: "Merci de nous l'avoir signalé. Voulez-vous que je vous mette en relation avec un membre de notre équipe ?",
   },
+  riskCheck: {
+    codeSent: "Pour protéger votre commande, je vous ai envoyé un code à 6 chiffres à {email}. Saisissez-le ici pour continuer.",
+    codeWrong: "Ce code n'est pas le bon. Vérifiez l'e-mail et réessayez (il vous reste {remaining} essais).",
+    codeExpired: "Ce code a expiré. Refaites simplement votre demande et je vous en enverrai un nouveau.",
+    askCode: "Saisissez le code à 6 chiffres de l'e-mail que je vous ai envoyé pour continuer.",
+    handoff: "Merci de votre patience ! Un collègue de notre équipe va examiner cette demande et poursuivre avec vous ici même.",
+    emailSubject: "{store} : votre code de vérification",
+    emailBody: "Votre code de vérification est {code}. Il est valable {minutes} minutes. Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer cet e-mail.",
+    refundRequestPhrases: ["je veux un remboursement", "je voudrais un remboursement", "je veux etre rembourse", "je veux être remboursé", "remboursez moi", "demander un remboursement", "rendre mon argent", "mon argent en retour"],
+    paymentChangePhrases: ["changer de moyen de paiement", "changer le moyen de paiement", "changer ma carte", "une autre carte", "autre carte", "mettre a jour ma carte", "mettre à jour ma carte", "payer avec une autre"],
+  },
 };

@@ -129,4 +129,15 @@ export const idSkillTexts: SkillTexts = {
     thanksHelpful: "Terima kasih atas masukannya!",
     thanksNotHelpful: "Terima kasih sudah memberi tahu. Mau saya hubungkan dengan tim kami agar bisa dibantu lebih lanjut?",
   },
+  riskCheck: {
+    codeSent: "Untuk melindungi pesanan Anda, saya telah mengirim kode 6 digit ke {email}. Silakan ketik kodenya di sini untuk melanjutkan.",
+    codeWrong: "Kode tersebut belum benar. Silakan periksa e-mail dan coba lagi (sisa {remaining} kali percobaan).",
+    codeExpired: "Kode tersebut sudah kedaluwarsa. Silakan ajukan permintaan lagi dan saya akan mengirim kode baru.",
+    askCode: "Silakan ketik kode 6 digit dari e-mail yang saya kirim untuk melanjutkan.",
+    handoff: "Terima kasih atas kesabaran Anda! Rekan dari tim kami akan meninjau permintaan ini dan melanjutkan dengan Anda di sini.",
+    emailSubject: "{store}: kode verifikasi Anda",
+    emailBody: "Kode verifikasi Anda adalah {code}. Kode berlaku selama {minutes} menit. Jika Anda tidak memintanya, abaikan e-mail ini.",
+    refundRequestPhrases: ["saya mau refund", "saya ingin refund", "minta refund", "uang saya kembali", "kembalikan uang", "pengembalian dana", "ajukan refund"],
+    paymentChangePhrases: ["ganti metode pembayaran", "ubah metode pembayaran", "kartu lain", "ganti kartu", "perbarui kartu", "bayar dengan kartu lain"],
+  },
 };

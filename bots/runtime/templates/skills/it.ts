@@ -127,4 +127,15 @@ export const itSkillTexts: SkillTexts = {
     thanksHelpful: "Grazie per il tuo feedback!",
     thanksNotHelpful: "Grazie per avercelo detto. Vuoi che ti metta in contatto con qualcuno del nostro team?",
   },
+  riskCheck: {
+    codeSent: "Per proteggere il tuo ordine ti ho inviato un codice di 6 cifre a {email}. Scrivilo qui per continuare.",
+    codeWrong: "Il codice non è corretto. Controlla l'e-mail e riprova (ti restano {remaining} tentativi).",
+    codeExpired: "Il codice è scaduto. Fai di nuovo la richiesta e te ne invierò uno nuovo.",
+    askCode: "Scrivi il codice di 6 cifre dell'e-mail che ti ho inviato per continuare.",
+    handoff: "Grazie per la pazienza! Un collega del nostro team esaminerà questa richiesta e proseguirà con te qui.",
+    emailSubject: "{store}: il tuo codice di verifica",
+    emailBody: "Il tuo codice di verifica è {code}. È valido per {minutes} minuti. Se non l'hai richiesto tu, puoi ignorare questa e-mail.",
+    refundRequestPhrases: ["voglio un rimborso", "vorrei un rimborso", "rimborsatemi", "voglio i miei soldi", "restituitemi i soldi", "richiedere un rimborso", "chiedere un rimborso"],
+    paymentChangePhrases: ["cambiare metodo di pagamento", "cambiare il metodo di pagamento", "cambiare carta", "un'altra carta", "altra carta", "aggiornare la carta", "pagare con un'altra"],
+  },
 };

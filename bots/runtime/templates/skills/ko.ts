@@ -120,4 +120,15 @@ export const koSkillTexts: SkillTexts = {
     thanksHelpful: "의견 감사합니다!",
     thanksNotHelpful: "알려 주셔서 감사합니다. 더 도와드릴 수 있도록 상담원을 연결해 드릴까요?",
   },
+  riskCheck: {
+    codeSent: "주문을 안전하게 보호하기 위해 {email}(으)로 6자리 인증 코드를 보내드렸어요. 계속하려면 여기에 코드를 입력해 주세요.",
+    codeWrong: "코드가 올바르지 않아요. 이메일을 확인하고 다시 시도해 주세요(남은 횟수: {remaining}회).",
+    codeExpired: "코드가 만료되었어요. 다시 요청해 주시면 새 코드를 보내드릴게요.",
+    askCode: "계속하려면 보내드린 이메일의 6자리 코드를 입력해 주세요.",
+    handoff: "기다려 주셔서 감사합니다! 저희 팀 동료가 이 요청을 확인하고 여기에서 이어서 도와드릴 거예요.",
+    emailSubject: "{store}: 인증 코드 안내",
+    emailBody: "인증 코드는 {code}입니다. {minutes}분 동안 유효합니다. 요청하지 않으셨다면 이 이메일을 무시하셔도 됩니다.",
+    refundRequestPhrases: ["환불해 주세요", "환불해주세요", "환불 받고 싶", "환불을 원", "환불 요청", "환불 신청", "돈 돌려"],
+    paymentChangePhrases: ["결제 수단 변경", "결제수단 변경", "결제 방법 변경", "다른 카드", "카드 변경", "카드를 바꾸", "카드 정보 업데이트"],
+  },
 };

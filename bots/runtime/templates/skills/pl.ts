@@ -127,4 +127,15 @@ export const plSkillTexts: SkillTexts = {
     thanksHelpful: "Dziękujemy za opinię!",
     thanksNotHelpful: "Dziękujemy za informację. Czy połączyć Cię z kimś z naszego zespołu, kto pomoże dalej?",
   },
+  riskCheck: {
+    codeSent: "Aby chronić Twoje zamówienie, wysłałem 6-cyfrowy kod na adres {email}. Wpisz go tutaj, aby kontynuować.",
+    codeWrong: "Ten kod jest nieprawidłowy. Sprawdź e-mail i spróbuj ponownie (pozostało prób: {remaining}).",
+    codeExpired: "Ten kod wygasł. Po prostu ponów prośbę, a wyślę nowy.",
+    askCode: "Wpisz 6-cyfrowy kod z e-maila, który Ci wysłałem, aby kontynuować.",
+    handoff: "Dziękujemy za cierpliwość! Ktoś z naszego zespołu przejrzy tę prośbę i będzie kontynuować rozmowę tutaj.",
+    emailSubject: "{store}: Twój kod weryfikacyjny",
+    emailBody: "Twój kod weryfikacyjny to {code}. Jest ważny przez {minutes} minut. Jeśli to nie Ty o niego prosiłeś, zignoruj tę wiadomość.",
+    refundRequestPhrases: ["chcę zwrot pieniędzy", "chce zwrot pieniedzy", "proszę o zwrot pieniędzy", "zwróćcie mi pieniądze", "oddajcie pieniądze", "chcę odzyskać pieniądze", "zwrot środków"],
+    paymentChangePhrases: ["zmienić metodę płatności", "zmiana metody płatności", "inną kartę", "inna karta", "zmienić kartę", "zaktualizować kartę", "zapłacić inną"],
+  },
 };

@@ -127,4 +127,15 @@ export const ptSkillTexts: SkillTexts = {
     thanksHelpful: "Obrigado pelo retorno!",
     thanksNotHelpful: "Obrigado por avisar. Quer que eu chame alguém da nossa equipe para ajudar melhor?",
   },
+  riskCheck: {
+    codeSent: "Para proteger seu pedido, enviei um código de 6 dígitos para {email}. Digite-o aqui para continuar.",
+    codeWrong: "Esse código não está certo. Confira o e-mail e tente de novo (restam {remaining} tentativas).",
+    codeExpired: "Esse código expirou. É só pedir de novo que eu envio um novo.",
+    askCode: "Digite o código de 6 dígitos do e-mail que enviei para continuar.",
+    handoff: "Obrigado pela paciência! Um colega da nossa equipe vai analisar este pedido e continuar com você aqui mesmo.",
+    emailSubject: "{store}: seu código de verificação",
+    emailBody: "Seu código de verificação é {code}. Ele vale por {minutes} minutos. Se não foi você que pediu, ignore este e-mail.",
+    refundRequestPhrases: ["quero um reembolso", "quero reembolso", "quero meu dinheiro de volta", "dinheiro de volta", "pedir reembolso", "solicitar reembolso", "me reembolsem", "gostaria de um reembolso"],
+    paymentChangePhrases: ["mudar a forma de pagamento", "alterar a forma de pagamento", "trocar o cartão", "trocar de cartão", "outro cartão", "cartão diferente", "atualizar meu cartão", "pagar com outro"],
+  },
 };

@@ -131,4 +131,15 @@ export const trSkillTexts: SkillTexts = {
     thanksHelpful: "Geri bildiriminiz için teşekkürler!",
     thanksNotHelpful: "Bildirdiğiniz için teşekkürler. Sizi yardımcı olabilecek bir ekip arkadaşımıza bağlayayım mı?",
   },
+  riskCheck: {
+    codeSent: "Siparişinizi korumak için {email} adresine 6 haneli bir kod gönderdim. Devam etmek için lütfen kodu buraya yazın.",
+    codeWrong: "Bu kod doğru değil. Lütfen e-postayı kontrol edip tekrar deneyin ({remaining} deneme hakkınız kaldı).",
+    codeExpired: "Bu kodun süresi doldu. Talebinizi tekrarlarsanız size yeni bir kod gönderirim.",
+    askCode: "Devam etmek için lütfen size gönderdiğim e-postadaki 6 haneli kodu yazın.",
+    handoff: "Sabrınız için teşekkürler! Ekibimizden bir arkadaşımız bu talebi inceleyip burada sizinle devam edecek.",
+    emailSubject: "{store}: doğrulama kodunuz",
+    emailBody: "Doğrulama kodunuz {code}. Kod {minutes} dakika geçerlidir. Bu kodu siz istemediyseniz bu e-postayı yok sayabilirsiniz.",
+    refundRequestPhrases: ["iade istiyorum", "para iadesi istiyorum", "paramı geri istiyorum", "paramı iade edin", "iade talep", "geri ödeme istiyorum"],
+    paymentChangePhrases: ["ödeme yöntemini değiştir", "ödeme yöntemimi değiştir", "başka bir kart", "kartımı değiştir", "kartı değiştir", "kartımı güncelle", "başka kartla"],
+  },
 };

@@ -127,4 +127,15 @@ export const viSkillTexts: SkillTexts = {
     thanksHelpful: "Cảm ơn bạn đã phản hồi!",
     thanksNotHelpful: "Cảm ơn bạn đã cho biết. Bạn có muốn mình kết nối với nhân viên hỗ trợ không?",
   },
+  riskCheck: {
+    codeSent: "Để bảo vệ đơn hàng của bạn, mình đã gửi mã 6 chữ số đến {email}. Bạn vui lòng nhập mã vào đây để tiếp tục nhé.",
+    codeWrong: "Mã này chưa đúng. Bạn kiểm tra lại e-mail và thử lại nhé (còn {remaining} lần thử).",
+    codeExpired: "Mã này đã hết hạn. Bạn chỉ cần yêu cầu lại, mình sẽ gửi mã mới.",
+    askCode: "Bạn vui lòng nhập mã 6 chữ số trong e-mail mình đã gửi để tiếp tục nhé.",
+    handoff: "Cảm ơn bạn đã kiên nhẫn! Một đồng nghiệp trong đội ngũ của chúng tôi sẽ xem xét yêu cầu này và tiếp tục hỗ trợ bạn ngay tại đây.",
+    emailSubject: "{store}: mã xác minh của bạn",
+    emailBody: "Mã xác minh của bạn là {code}. Mã có hiệu lực trong {minutes} phút. Nếu bạn không yêu cầu, hãy bỏ qua e-mail này.",
+    refundRequestPhrases: ["tôi muốn hoàn tiền", "muốn được hoàn tiền", "hoàn tiền cho tôi", "trả lại tiền", "yêu cầu hoàn tiền", "xin hoàn tiền"],
+    paymentChangePhrases: ["đổi phương thức thanh toán", "thay đổi phương thức thanh toán", "thẻ khác", "đổi thẻ", "cập nhật thẻ", "thanh toán bằng thẻ khác"],
+  },
 };

@@ -117,4 +117,15 @@ export const zhSkillTexts: SkillTexts = {
     thanksHelpful: "谢谢您的反馈！",
     thanksNotHelpful: "谢谢您的反馈。需要我为您转接人工客服进一步处理吗？",
   },
+  riskCheck: {
+    codeSent: "为了保障您的订单安全，我已向 {email} 发送了一个 6 位数验证码。请在这里输入验证码以继续。",
+    codeWrong: "验证码不正确。请检查邮件后再试一次（还剩 {remaining} 次机会）。",
+    codeExpired: "该验证码已过期。请重新提出请求，我会给您发送新的验证码。",
+    askCode: "请输入我发送到您邮箱的 6 位数验证码以继续。",
+    handoff: "感谢您的耐心！我们团队的同事会查看这个请求，并在这里继续为您服务。",
+    emailSubject: "{store}：您的验证码",
+    emailBody: "您的验证码是 {code}，{minutes} 分钟内有效。如果这不是您本人的操作，请忽略此邮件。",
+    refundRequestPhrases: ["我要退款", "我想退款", "申请退款", "给我退款", "请退款", "退钱", "把钱退给我", "要求退款"],
+    paymentChangePhrases: ["更换支付方式", "换支付方式", "修改支付方式", "换一张卡", "换卡", "更换银行卡", "用别的卡", "改用其他支付"],
+  },
 };
