@@ -203,7 +203,8 @@ describe('Slack handoff (fake Slack Web API, signed requests)', () => {
     await sendSlackRequest(`${platform.url}/slack/actions`, transfer, { signingSecret: SECRET });
     const moved = await waitFor(() => slack.messages.find((m) => m.channel === 'C0SENIOR' && !m.threadTs && JSON.stringify(m.blocks ?? []).includes(`handoff:${conversationId}`)), 20_000);
     await waitFor(async () => (await platform.context.handoffs.openFor(conversationId))?.slackThreadTs === moved.ts, 20_000);
-    expect(threadReplies(root.ts).some((m) => m.text.includes('Transferred to <#C0SENIOR>'))).toBe(true);
+    // The note in the old thread is posted right after the new thread is recorded.
+    expect(await waitFor(() => threadReplies(root.ts).some((m) => m.text.includes('Transferred to <#C0SENIOR>')), 20_000)).toBe(true);
     await chat.say('Are you still there?');
     await waitFor(() => threadReplies(moved.ts).some((m) => m.text.includes('Are you still there?')), 20_000);
   }, 60_000);
