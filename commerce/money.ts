@@ -15,8 +15,16 @@ export function isCurrency(code: string): boolean {
  * @example currencyExponent('JPY') // 0
  */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building a NumberFormat costs tens of microseconds; imports and cards ask for the same few currencies often.
+  let exponent = EXPONENTS.get(currency);
+  if (exponent === undefined) {
+    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    if (EXPONENTS.size < 512) EXPONENTS.set(currency, exponent);
+  }
+  return exponent;
 }
+
+const EXPONENTS = new Map<string, number>();
 
 /** The largest price a column holds: PostgreSQL `integer` is 32-bit. */
 export const MAX_PRICE_MINOR = 2_147_483_647;

@@ -344,6 +344,67 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  recommender: z
+    .strictObject({
+      enabled: setting(z.boolean().default(true), {
+        env: 'REC_ENABLED',
+        description:
+          'Serve the recommender: the events API (`POST /api/events`), catalogue and history imports, model training (`/api/recommender/...`) and product recommendations in chat.',
+      }),
+      eventsBodyLimit: setting(z.string().regex(/^\d+(b|kb|mb)$/i).default('512kb'), {
+        env: 'REC_EVENTS_BODY_LIMIT',
+        description: 'Largest `POST /api/events` request body, e.g. `512kb`.',
+      }),
+      importBodyLimit: setting(z.string().regex(/^\d+(b|kb|mb)$/i).default('50mb'), {
+        env: 'REC_IMPORT_BODY_LIMIT',
+        description: 'Largest catalogue or history import request body, e.g. `50mb`.',
+      }),
+      catalogueRefreshSeconds: setting(z.number().int().min(1).max(3600).default(5), {
+        env: 'REC_CATALOGUE_REFRESH_SECONDS',
+        description: "How often each process checks its in-memory catalogue against the workspace's revision (it also follows change events at once).",
+      }),
+      eventsFlushWindowMs: setting(z.number().int().min(0).max(1000).default(5), {
+        env: 'REC_EVENTS_FLUSH_WINDOW_MS',
+        description: 'Events arriving within this many milliseconds are written in one transaction (group commit).',
+      }),
+      eventsMaxBatch: setting(z.number().int().min(1).max(100_000).default(2000), {
+        env: 'REC_EVENTS_MAX_BATCH',
+        description: 'Most events written in one transaction.',
+      }),
+      eventsMaxPending: setting(z.number().int().min(1).default(50_000), {
+        env: 'REC_EVENTS_MAX_PENDING',
+        description: 'Events waiting to be written beyond which `POST /api/events` answers 503 with Retry-After (back-pressure).',
+      }),
+      eventsMaxAgeDays: setting(z.number().int().min(1).default(30), {
+        env: 'REC_EVENTS_MAX_AGE_DAYS',
+        description: 'Events older than this many days are refused by the events API (history goes through the import).',
+      }),
+      eventsMaxFutureMinutes: setting(z.number().int().min(0).default(5), {
+        env: 'REC_EVENTS_MAX_FUTURE_MINUTES',
+        description: "Events dated more than this many minutes ahead of the server's clock are refused.",
+      }),
+      seedDemoHistory: setting(z.boolean().default(true), {
+        env: 'REC_SEED_DEMO_HISTORY',
+        description:
+          "With the demo store: add a generated browsing and purchase history (400 visitors and the demo customers) and train the demo store's recommender on it at first start.",
+      }),
+      trainEveryHours: setting(z.number().min(0).default(24), {
+        env: 'REC_TRAIN_EVERY_HOURS',
+        description:
+          'Retrain the recommender of every workspace with events this often (a BullMQ repeatable job); the new version goes live only when no worse on the validation split. `0`: only on demand (`POST /api/recommender/train`).',
+      }),
+      minTrainingUsers: setting(z.number().int().min(0).default(50), {
+        env: 'REC_MIN_TRAINING_USERS',
+        description: 'Shoppers with at least two items a workspace needs before the full model (blend) is trained; with fewer it gets a popularity model.',
+      }),
+      clickSecret: setting(z.string().default(''), {
+        env: 'REC_CLICK_SECRET',
+        secret: true,
+        description:
+          'HMAC key of the product-card links in chat (`/r/:token`), shared by every server and worker. Empty: a random one is created once and shared through Redis.',
+      }),
+    })
+    .prefault({}),
   models: z
     .strictObject({
       folder: setting(z.string().min(1).default('./models'), {

@@ -130,6 +130,7 @@ export class TurnProcessor {
       // Only a conversation's first messages need the lexicon (it is the slowest step here).
       lexiconLanguage: conversation.language ? undefined : greetingLanguage(text),
       defaultLanguage,
+      isSupported: (language) => templateSets[language] !== undefined,
       ...this.deps.language,
     });
     const templates = templatesFor(decision.language);

@@ -44,3 +44,4 @@ export {
 export type { FrustrationKind } from './frustration-lexicon';
 export { regionOfLanguage, SHOPPER_LANGUAGES } from './language-regions';
 export { foldWidthAndDigits } from './text-folding';
+export { findPriceLimit, PRICE_LIMIT_WORDS, type PriceLimit, type PriceLimitOptions } from './price-limit';

@@ -21,7 +21,17 @@ export interface LanguageContext {
   minConfidence: number;
   /** Alphabetic messages with fewer letters than this cannot change an established language. */
   shortMessageLetters: number;
+  /**
+   * Whether the platform can answer in a language. An unsure guess (below 0.8) of a language it cannot answer in
+   * counts as no guess: fastText reads a short Spanish "Recomiéndame algo" as Asturian (0.59), and the shopper is
+   * better served by the conversation's, the locale's or the store's language than by an English fallback.
+   * @defaultValue every language
+   */
+  isSupported?: (language: string) => boolean;
 }
+
+/** Confidence from which a guess counts even for a language the platform cannot answer in. */
+const UNSUPPORTED_MIN_CONFIDENCE = 0.8;
 
 /** Why a language was chosen. */
 export type LanguageSource = 'detected' | 'lexicon' | 'conversation' | 'default';
@@ -42,7 +52,8 @@ export interface LanguageDecision {
 export function decideLanguage(context: LanguageContext): LanguageDecision {
   const { guess, text, conversationLanguage } = context;
   const script = dominantScript(text);
-  const confident = guess.confidence >= context.minConfidence;
+  const unsureUnsupported = context.isSupported !== undefined && !context.isSupported(guess.language) && guess.confidence < UNSUPPORTED_MIN_CONFIDENCE;
+  const confident = guess.confidence >= context.minConfidence && !unsureUnsupported;
   const guessMatchesScript = scriptOfLanguage(guess.language) === script || (guess.language === 'zh' && script === 'han');
   const informative = isDenseScript(script) || letterCount(text) >= context.shortMessageLetters;
 

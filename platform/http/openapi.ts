@@ -115,7 +115,7 @@ export class ApiCatalogue {
       openapi: '3.0.3',
       info,
       components: {
-        securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (`pgd_...`) of the workspace, role admin or agent.' } },
+        securitySchemes: { bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (`pgd_...`) of the workspace: role admin or agent, or an `events` key (write-only, for `POST /api/events`; see each operation\'s x-roles).' } },
       },
       paths,
     };

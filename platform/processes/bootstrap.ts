@@ -1,4 +1,7 @@
-/** Start-up set-up: the default workspace, its first admin token, the demo store and the built-in intent model. */
+/**
+ * Start-up set-up: the default workspace, its first admin token, the demo store (with its recommender history and first
+ * recommender training) and the built-in intent model.
+ */
 import { join } from 'node:path';
 import { seedDemoStore } from '../../commerce';
 import { projectRoot } from '../paths';
@@ -16,6 +19,10 @@ export interface BootstrapResult {
   demoStoreSeeded: boolean;
   /** Article versions of the demo help centre written now (0 when the knowledge base had articles). */
   demoKnowledgeSeeded: number;
+  /** Events of the demo store's generated recommender history written now (0 when it had events). */
+  demoRecommenderEvents: number;
+  /** The demo store's first recommender training run, when one was queued now. */
+  recommenderTrainingJobId?: string;
   /** State of the built-in intent model (undefined when `nlu.trainOnStart` is off). */
   builtinIntents?: BuiltinModelState;
 }
@@ -31,7 +38,7 @@ export async function bootstrap(context: PlatformContext): Promise<BootstrapResu
     name: config.workspace.defaultName,
     defaultLanguage: config.workspace.defaultLanguage,
   });
-  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false, demoKnowledgeSeeded: 0 };
+  const result: BootstrapResult = { workspaceSlug: workspace.slug, workspaceCreated: created, demoStoreSeeded: false, demoKnowledgeSeeded: 0, demoRecommenderEvents: 0 };
   if (config.commerce.seedDemo) result.demoStoreSeeded = (await seedDemoStore(context.database.db, workspace.id)).seeded;
   if (config.knowledge.seedDemo) result.demoKnowledgeSeeded = await context.knowledge.seedFromFolder(workspace.id, DEMO_KNOWLEDGE_DIR);
   // Build the default workspace's index now, so the first shopper question is not the one that waits for it.
@@ -48,6 +55,13 @@ export async function bootstrap(context: PlatformContext): Promise<BootstrapResu
       },
       context.components.get(context.intentComponent.name)!,
     );
+  }
+  if (config.commerce.seedDemo && config.recommender.seedDemoHistory && context.recommender) {
+    // The demo store's shoppers' history, then its first training (queued after the intent model's, which
+    // the first chat message needs; the worker has a live recommender seconds later).
+    const demo = await context.recommender.seedDemo(workspace.id, context.queues.training);
+    if (demo.history.seeded) result.demoRecommenderEvents = demo.history.events;
+    if (demo.trainingJobId) result.recommenderTrainingJobId = demo.trainingJobId;
   }
   const configured = config.auth.adminToken;
   if (configured) {

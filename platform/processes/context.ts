@@ -29,6 +29,8 @@ import { subscribeIndexChanged } from '../../knowledge/indexing/index-events';
 import { ModelRegistry } from '../../workers/model-registry/model-registry';
 import type { TrainableComponent } from '../models/trainable-component';
 import { RiskModule } from '../../risk';
+import { RecommenderModule } from '../../recommender/module';
+import { subscribeCatalogueChanged } from '../../recommender/catalogue';
 
 /** The shared parts of a running process. */
 export interface PlatformContext {
@@ -66,6 +68,8 @@ export interface PlatformContext {
   modelRuntime: TransformerModelRuntime | undefined;
   /** Risk scoring (API, chat checks, audit, labels, live models): present when RISK_ENABLED. */
   risk: RiskModule | undefined;
+  /** The recommender (events, catalogue, training, live models, serving): present when REC_ENABLED. */
+  recommender: RecommenderModule | undefined;
   /** Closes the model runtime, queues, Redis and the database, in that order. */
   close(): Promise<void>;
 }
@@ -135,17 +139,35 @@ export async function createContext(config: Config, options: ContextOptions): Pr
   const risk = config.risk.enabled
     ? new RiskModule({ settings: config.risk, db: database.db, redis, keyPrefix: config.redis.keyPrefix, registry: models, commerce, logger })
     : undefined;
+  const recommender = config.recommender.enabled
+    ? new RecommenderModule({
+        settings: config.recommender,
+        db: database.db,
+        engine: database.engine,
+        commerce,
+        registry: models,
+        redis,
+        keyPrefix: config.redis.keyPrefix,
+        logger,
+        metricsRegistry: metrics.registry,
+      })
+    : undefined;
+  if (recommender) components.set(recommender.component.name, recommender.trainable);
   const subscriber = redisFactory.create('model-events', { blocking: true });
   await subscribeModelEvents(subscriber, config.redis.keyPrefix, (event) => {
     liveIntents.handle(event);
     risk?.handleModelEvent(event);
+    recommender?.handleModelEvent(event);
   });
+  // Catalogue imports in any process refresh every process's in-memory catalogue at once.
+  if (recommender) await subscribeCatalogueChanged(subscriber, config.redis.keyPrefix, (event) => recommender.handleCatalogueChanged(event));
   const identifier = new FastTextLanguageIdentifier();
   let translator: Translator | undefined;
   try {
     translator = await createTranslator(config.translation, { redis, keyPrefix: config.redis.keyPrefix, logger, ...(modelRuntime ? { modelRuntime } : { runtimeOptions }) });
   } catch (error) {
     await queues.close().catch(() => undefined);
+    await recommender?.close().catch(() => undefined);
     await redisFactory.closeAll();
     await database.close();
     throw error;
@@ -205,7 +227,10 @@ export async function createContext(config: Config, options: ContextOptions): Pr
     handoff,
     modelRuntime,
     risk,
+    recommender,
     async close() {
+      // Events still waiting are written before the database closes.
+      await recommender?.close().catch((error: unknown) => logger.warn({ err: error }, 'recommender events could not be written at shutdown'));
       await translator?.close?.().catch(() => undefined);
       await modelRuntime?.close().catch(() => undefined);
       await queues.close().catch(() => undefined);

@@ -25,6 +25,7 @@ import { helpPages } from '../../knowledge/api/help-pages';
 import { knowledgeRoutes } from '../../knowledge/api/knowledge-routes';
 import { describeTokenRoutes, tokenRoutes } from '../auth/token-routes';
 import { describeRiskRoutes, riskRoutes } from '../../risk';
+import { createClickRoutes, describeClickRoutes } from '../../recommender/api/click-routes';
 import { describeWorkspaceRoutes, workspaceRoutes } from '../workspaces/workspace-routes';
 import { ApiCatalogue } from '../http/openapi';
 import { QUEUE_DASHBOARD_PATH, queueDashboard, requireAdminForDashboard } from '../http/queue-dashboard';
@@ -88,6 +89,18 @@ export async function startServer(
     await whatsappCloud.start();
     app.use(whatsappCloud.router);
   }
+  // The recommender's events intake and imports parse their own bodies (limits of their own, CSV and gzip uploads):
+  // mounted before the JSON parser, whose small limit would refuse them first.
+  const api = new ApiCatalogue();
+  const catalogImporter = new CatalogImporter(context.database.db);
+  const recommender = context.recommender?.routes({
+    tokens: context.tokens,
+    catalogImporter,
+    webAssetsDir: options.webAssetsDir ?? webAssetsDir,
+    training: context.queues.training,
+    api,
+  });
+  if (recommender) app.use(recommender.rawRouter);
   // Knowledge-base imports carry whole folders of articles; everything else keeps the small limit.
   app.use('/api/knowledge/import', express.json({ limit: config.knowledge.importBodyLimit }));
   app.use(express.json({ limit: config.server.jsonBodyLimit }));
@@ -147,7 +160,7 @@ export async function startServer(
   if (botFramework) app.use(botFramework.router);
   app.use(tokenRoutes(context.tokens));
   app.use(workspaceRoutes({ workspaces: context.workspaces, tokens: context.tokens }));
-  app.use(commerceRoutes({ store: context.commerce, importer: new CatalogImporter(context.database.db), tokens: context.tokens }));
+  app.use(commerceRoutes({ store: context.commerce, importer: catalogImporter, tokens: context.tokens }));
   app.use(
     nluRoutes({
       tokens: context.tokens,
@@ -160,9 +173,22 @@ export async function startServer(
     }),
   );
   if (context.risk) app.use(riskRoutes(context.risk.routeDeps(context.tokens, context.queues.training)));
+  if (recommender) app.use(recommender.router);
+  // Product cards in chat link to `/r/:token`: the click is recorded, then the shopper goes to the product page.
+  if (context.recommender) {
+    app.use(
+      await createClickRoutes({
+        services: context.recommender.services,
+        redis: context.redis,
+        keyPrefix: config.redis.keyPrefix,
+        secret: config.recommender.clickSecret,
+        logger,
+      }),
+    );
+    describeClickRoutes(api);
+  }
   // The admin web app (knowledge base editor): static files built by web/build.mjs; it talks to the REST API only.
   app.use('/admin', express.static(join(options.webAssetsDir ?? webAssetsDir, 'admin'), { index: 'index.html' }));
-  const api = new ApiCatalogue();
   describeWidgetRoutes(api);
   describeConversationRoutes(api);
   describeTokenRoutes(api);
@@ -256,6 +282,8 @@ export async function startServer(
       await whatsappWebQueue?.close().catch(() => undefined);
       // Messages already received finish being accepted (persisted and queued) before the process stops.
       await webchat.drain();
+      // Events already accepted are written before the database closes.
+      await recommender?.stop().catch((error: unknown) => logger.warn({ err: error }, 'recommender events could not be written at shutdown'));
     },
   };
 }

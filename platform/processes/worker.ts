@@ -17,6 +17,9 @@ import type { LocalTurnRunner } from '../../bots/runtime/ingest';
 import { RecoverySweep } from '../../bots/runtime/recovery-sweep';
 import { defaultSkills } from '../../bots/runtime/skills/skill-list';
 import { withRiskSkills } from '../../bots/runtime/skills/risk-skills';
+import { withRecommendationSkills } from '../../bots/runtime/skills/recommendation-skills';
+import { connectChatRecommendations } from '../../bots/runtime/skills/recommendation-services';
+import { RECOMMENDER_COMPONENT, type RecommenderModule } from '../../recommender/module';
 import { RISK_COMPONENT } from '../../risk';
 import { trainModelProcessor } from '../../workers/jobs/train-model.job';
 import { ArtefactCache } from '../../workers/model-registry/artefact-cache';
@@ -55,6 +58,19 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   if (config.botFramework.enabled) deliveries.register(createBotFrameworkAdapter({ settings: config.botFramework, db: context.database.db }));
   if (config.whatsappCloud.enabled) deliveries.register(createWhatsAppCloudAdapter({ config, db: context.database.db, store }));
   const outboundBatcher = new OutboundBatcher(queues.outbound, config.outbound.batchWindowMs);
+  // Product cards link to this address (`/r/:token` records the click and redirects).
+  const publicUrl = config.server.publicUrl || `http://${config.server.host === '0.0.0.0' ? '127.0.0.1' : config.server.host}:${config.server.port || 3000}`;
+  const recommendations = context.recommender
+    ? await connectChatRecommendations({
+        serving: context.recommender.serving,
+        services: context.recommender.services,
+        redis: context.redis,
+        keyPrefix: config.redis.keyPrefix,
+        secret: config.recommender.clickSecret,
+        publicUrl,
+        logger,
+      })
+    : undefined;
   const turns = new TurnProcessor({
     store,
     workspaces: context.workspaces,
@@ -63,7 +79,8 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
     outbound: outboundBatcher,
     deliveries,
     // With risk checks, refund requests, "not received" claims and payment changes pass a gate first.
-    skills: context.risk ? withRiskSkills(defaultSkills) : defaultSkills,
+    // With the recommender, product requests are answered with cards (one clarifying question when too vague).
+    skills: withRecommendationSkills(context.risk ? withRiskSkills(defaultSkills) : defaultSkills),
     language: config.language,
     understanding: context.understanding,
     services: {
@@ -72,6 +89,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       identity: new CustomerIdentityService(context.database.db),
       ...(context.handoff ? { handoff: context.handoff } : {}),
       ...(context.risk ? { risk: context.risk.gate } : {}),
+      ...(recommendations ? { recommendations } : {}),
     },
     ...(context.handoff ? { handoff: context.handoff } : {}),
     policy: {
@@ -131,6 +149,8 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   const artefactCache = new ArtefactCache(config.nlu.modelCacheDir);
   // Risk models are compared with the live one on the most recent labelled requests, not on stored metrics.
   const retrainRisk = context.risk?.retrainProcessor(queues.training, context.redis);
+  // Recommender jobs without a workspace (the schedule's) fan out to every workspace with events.
+  const trainRecommender = context.recommender?.trainingProcessor(queues.training);
   const trainModel = trainModelProcessor({
       registry: context.models,
       components: context.components,
@@ -148,7 +168,11 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   });
   const trainingWorker = new Worker<TrainModelJobData>(
     queueNames.training,
-    (job) => (job.data.component === RISK_COMPONENT && retrainRisk ? retrainRisk(job) : trainModel(job)),
+    (job, token, signal) => {
+      if (job.data.component === RISK_COMPONENT && retrainRisk) return retrainRisk(job);
+      if (job.data.component === RECOMMENDER_COMPONENT && trainRecommender) return trainRecommender(job, token, signal);
+      return trainModel(job, token, signal);
+    },
     // One training run at a time per process: it uses every core already. Long runs renew their lock.
     { ...common('training-worker'), concurrency: 1, lockDuration: 120_000, stalledInterval: 60_000 },
   );
@@ -208,6 +232,10 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   // Risk set-up off the start-up path: the retraining schedule, and the demo store's risk history and model (the
   // rules alone decide until that model is live). Awaited on close, so nothing writes after the stores close.
   const riskSetup = context.risk ? setUpRisk(context, context.risk).catch((error: unknown) => logger.error({ err: error }, 'risk set-up failed')) : Promise.resolve();
+  // The recommender's training schedule (the demo store's history and first training come with bootstrap).
+  const recommenderSetup = context.recommender
+    ? setUpRecommender(context, context.recommender).catch((error: unknown) => logger.error({ err: error }, 'recommender schedule could not be installed'))
+    : Promise.resolve();
 
   const localTurns = new Set<Promise<unknown>>();
   let closing = false;
@@ -231,7 +259,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       clearInterval(sweepTimer);
       clearInterval(remindTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
-      await Promise.allSettled([...localTurns, riskSetup]);
+      await Promise.allSettled([...localTurns, riskSetup, recommenderSetup]);
       outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
       await whatsappWebQueue?.close();
@@ -246,4 +274,9 @@ async function setUpRisk(context: PlatformContext, risk: NonNullable<PlatformCon
   if (!config.risk.seedDemo || !config.commerce.seedDemo) return;
   const workspace = await context.workspaces.findBySlug(config.workspace.defaultSlug);
   if (workspace) await risk.seedDemo(workspace.id, context.queues.training);
+}
+
+/** The recommender's repeatable training job (every `recommender.trainEveryHours`, or none). */
+async function setUpRecommender(context: PlatformContext, recommender: RecommenderModule): Promise<void> {
+  await recommender.schedule(context.queues.training);
 }

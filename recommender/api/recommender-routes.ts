@@ -9,8 +9,10 @@ import type { ApiTokenStore } from '../../platform/auth';
 import type { ApiCatalogue } from '../../platform/http/openapi';
 import type { CatalogueChangedEvent } from '../catalogue';
 import { eventsBodySchema } from '../events';
+import type { RecommendationService } from '../serving';
 import { adminSchemas, recommenderAdminRoutes } from './admin-routes';
 import { EVENTS_PATH, EVENTS_ROLES, eventsRoutes } from './events-routes';
+import { RECOMMENDATIONS_PATH, RECOMMENDATIONS_ROLES, recommendationRoutes, recommendationsBodySchema } from './recommendation-routes';
 import type { RecommenderServices } from './recommender-services';
 import { storefrontScriptRoutes } from './storefront-script-routes';
 
@@ -27,6 +29,8 @@ export interface RecommenderRoutesDeps {
   importBodyLimit?: string;
   /** Tells the other processes that a catalogue changed (publishCatalogueChanged on the shared Redis). */
   publishCatalogueChanged?: (event: CatalogueChangedEvent) => Promise<void>;
+  /** Serving behind `POST /api/recommender/recommendations` (absent: the route answers 503). */
+  serving?: RecommendationService;
 }
 
 /** The routers and their lifecycle. */
@@ -58,6 +62,7 @@ export function createRecommenderRoutes(deps: RecommenderRoutesDeps): Recommende
   );
   const router = Router();
   router.use(storefrontScriptRoutes({ webAssetsDir: deps.webAssetsDir }));
+  router.use(recommendationRoutes({ tokens: deps.tokens, ...(deps.serving ? { serving: deps.serving } : {}) }));
   return { router, rawRouter, stop: () => services.recorder.drain() };
 }
 
@@ -80,6 +85,20 @@ export function describeRecommenderRoutes(api: ApiCatalogue): void {
         400: { description: `No event stored. ${refused}` },
         413: { description: 'More than 500 events.' },
         503: { description: 'Too many events waiting to be written; retry after the Retry-After header.' },
+      },
+    })
+    .describe({
+      method: 'post',
+      path: RECOMMENDATIONS_PATH,
+      tag,
+      roles: RECOMMENDATIONS_ROLES,
+      body: recommendationsBodySchema,
+      summary:
+        'Top-N products for a shopper (history across sessions and channels), a session, or a seed product ("similar to this"): in stock, active, shipping to the country, not already bought, within the price range, categories and brands asked (relaxed, and flagged, when they leave nothing), at most maxPerBrand per brand; each with its title in the language, its price in the currency and a reason in the language. An events key may not name a customerId. CORS: any origin.',
+      responses: {
+        200: { description: '{products: [{product, score, reason: {kind, text, productId?}}], model: {kind, version}, relaxed}.' },
+        400: { description: 'The body names the field that is wrong.' },
+        403: { description: 'The token\'s role may not ask this (an events key naming a customer).' },
       },
     })
     .describe({

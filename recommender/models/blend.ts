@@ -48,6 +48,8 @@ export class BlendModel extends RecommenderModel<BlendParams> {
   private readonly buffers: Float32Array[];
   private lastHistory?: Int32Array;
   private lastScales: number[] = [];
+  /** The serving call in flight ({@link scoreOne} runs one at a time). */
+  private serving: Promise<void> = Promise.resolve();
 
   constructor(
     itemIds: readonly string[],
@@ -69,6 +71,20 @@ export class BlendModel extends RecommenderModel<BlendParams> {
     this.components.forEach((component, m) => component.scoreInto(history, this.buffers[m]!, context));
     this.lastScales = this.combine(this.buffers, out, context.excluded);
     this.lastHistory = history;
+  }
+
+  /**
+   * Serving: each component through its own {@link RecommenderModel.scoreOne} (native where that pays), then the
+   * combination. Calls are serialised: the component buffers and the explanation state are the instance's.
+   */
+  override scoreOne(history: Int32Array, out: Float32Array, context: ScoringContext): Promise<void> {
+    const run = this.serving.then(async () => {
+      for (const [m, component] of this.components.entries()) await component.scoreOne(history, this.buffers[m]!, context);
+      this.lastScales = this.combine(this.buffers, out, context.excluded);
+      this.lastHistory = history;
+    });
+    this.serving = run.catch(() => undefined);
+    return run;
   }
 
   override async scoreBatch(histories: readonly Int32Array[], contexts: readonly ScoringContext[], out: Float32Array): Promise<void> {

@@ -109,6 +109,15 @@ export abstract class RecommenderModel<P = unknown> {
   abstract scoreInto(history: Int32Array, out: Float32Array, context: ScoringContext): void;
 
   /**
+   * Scores one history for serving: as {@link scoreInto}, but a model whose scoring is one large product may run it
+   * natively off the JavaScript thread (see AlsModel). Callers that share `out` or the model's buffers between
+   * requests must not start another call on the same model before this one settles.
+   */
+  async scoreOne(history: Int32Array, out: Float32Array, context: ScoringContext): Promise<void> {
+    this.scoreInto(history, out, context);
+  }
+
+  /**
    * Scores several histories at once: row `b` of `out` (histories.length x itemCount) as {@link scoreInto} would
    * write it for `histories[b]`. Models with a faster batched path (a native matrix product) override it.
    */

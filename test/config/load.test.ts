@@ -243,6 +243,7 @@ describe('listSettings', () => {
       'ADMIN_TOKEN',
       'DATABASE_URL',
       'MICROSOFT_APP_PASSWORD',
+      'REC_CLICK_SECRET',
       'REDIS_URL',
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',

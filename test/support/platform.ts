@@ -56,6 +56,8 @@ export async function startInProcessPlatform(
       nlu: { modelCacheDir: TEST_MODEL_CACHE_DIR },
       // The demo risk history trains a model in the background; only the tests about it turn it on.
       risk: { seedDemo: false },
+      // The demo shoppers' history and its first recommender training: only the tests about them turn it on.
+      recommender: { seedDemoHistory: false },
       // The one apertium-apy of the test run (global-setup.ts), when it could be started.
       ...(process.env.TEST_APERTIUM_URL ? { translation: { engine: 'auto', apertiumUrl: process.env.TEST_APERTIUM_URL } } : {}),
       ...options.overrides,
@@ -103,6 +105,8 @@ export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<str
       REDIS_START_LOCAL: 'false',
       LOG_LEVEL: 'info',
       NLU_MODEL_CACHE_DIR: TEST_MODEL_CACHE_DIR,
+      // The demo shoppers' history and its training, as in startInProcessPlatform: only tests about them turn it on.
+      REC_SEED_DEMO_HISTORY: 'false',
       ...(process.env.TEST_APERTIUM_URL ? { TRANSLATION_APERTIUM_URL: process.env.TEST_APERTIUM_URL } : {}),
       ...env,
     },

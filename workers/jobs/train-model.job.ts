@@ -30,7 +30,8 @@ export interface TrainModelDependencies {
 
 /** Builds the processor for the training queue's worker. */
 export function trainModelProcessor(deps: TrainModelDependencies) {
-  return async (job: Job<TrainModelJobData>): Promise<TrainModelResult> => {
+  // `signal`: BullMQ aborts it when the job is cancelled (Worker.cancelJob); components stop at their next check.
+  return async (job: Pick<Job<TrainModelJobData>, 'data' | 'updateProgress'>, _token?: string, signal?: AbortSignal): Promise<TrainModelResult> => {
     const { scope, component: componentName, force } = job.data;
     const component = deps.components.get(componentName);
     if (!component) throw new Error(`No trainable component named ${componentName}`);
@@ -53,6 +54,7 @@ export function trainModelProcessor(deps: TrainModelDependencies) {
           void job.updateProgress(percent).catch(() => undefined);
           void publishModelEvent(deps.redis, deps.keyPrefix, { type: 'progress', ...base, fraction }).catch(() => undefined);
         },
+        ...(signal ? { signal } : {}),
       });
       await deps.registry.completeVersion(version.id, trained.artefact, trained.metrics);
       deps.onTrained?.(scope, component.name, set.fingerprint, { kind: set.kind, ...trained });

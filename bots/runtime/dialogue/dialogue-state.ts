@@ -25,6 +25,19 @@ const addressSchema = z.object({
   phone: z.string().optional(),
 });
 
+/**
+ * The product recommendations of this conversation (skills/recommendation-skills.ts): whether the bot asked its one
+ * clarifying question, the cards of its last answer in order ("the second one"), every product shown so far (not
+ * shown again), and the shopper's wishes, kept for "show me more".
+ */
+const recommendationSchema = z.object({
+  asked: z.boolean().optional(),
+  cards: z.array(z.string()).optional(),
+  shown: z.array(z.string()).optional(),
+  categories: z.array(z.string()).optional(),
+  price: z.object({ currency: z.string(), minMinor: z.number().int().optional(), maxMinor: z.number().int().optional() }).optional(),
+});
+
 const dialogueSchema = z.object({
   awaiting: z.object({ skill: z.enum(DIALOGUE_SKILLS), slot: z.enum(AWAITED_SLOTS) }).optional(),
   orderNumber: z.string().optional(),
@@ -32,7 +45,11 @@ const dialogueSchema = z.object({
   pendingAddress: addressSchema.optional(),
   askedTimes: z.number().int().optional(),
   notUnderstood: z.number().int().optional(),
+  recommendation: recommendationSchema.optional(),
 });
+
+/** See {@link recommendationSchema}. */
+export type RecommendationMemory = z.infer<typeof recommendationSchema>;
 
 /** See the file comment. */
 export type DialogueState = z.infer<typeof dialogueSchema>;

@@ -9,6 +9,7 @@ import type { DialogueState } from '../dialogue/dialogue-state';
 import type { Reply } from '../reply';
 import type { KnowledgeService } from './knowledge-skills';
 import type { ChatRiskChecks } from '../../../risk';
+import type { ChatRecommendations } from './recommendation-services';
 
 /** Quick-reply payloads the skills understand. */
 export const payloads = {
@@ -38,6 +39,11 @@ export interface SkillServices {
    * payment change): go ahead, verify with a one-time code, or hand over (risk-skills.ts). Absent: no checks.
    */
   risk?: ChatRiskChecks;
+  /**
+   * Product recommendations as cards, with tracked links and "More like this" (recommendation-skills.ts). Absent:
+   * recommendation requests get the interim answer.
+   */
+  recommendations?: ChatRecommendations;
 }
 
 /** Thresholds of the understanding-driven decisions. */

@@ -152,4 +152,32 @@ export interface SkillTexts {
     /** After a "not helpful" rating: thank, and offer a person. */
     thanksNotHelpful: string;
   };
+  /**
+   * Product recommendations (skills/recommendation-skills.ts). `{product}` is a product title. The product cards
+   * carry the titles, prices and links; these sentences only introduce them.
+   */
+  recommendation: {
+    /** The request is too vague: ONE question, a kind of product or a budget, with an example ("running shoes under 100 €"). */
+    askPreference: string;
+    /** Above the cards. */
+    intro: string;
+    /** Above cards similar to {product}. */
+    similarIntro: string;
+    /** Nothing matched every wish, so these are the closest. */
+    relaxedIntro: string;
+    /** Nothing in stock that ships to the shopper fits: suggest another kind of product or budget. */
+    noResults: string;
+    /** Button under each card (at most 20 characters). */
+    moreLikeThis: string;
+    /**
+     * Words that point at a card by its position, lower case, without punctuation: `ordinals[0]` the first card's
+     * ("first", "1st"), `ordinals[1]` the second's, up to the fourth.
+     */
+    ordinals: string[][];
+    /**
+     * What shoppers call the store's categories, by the category's lower-case English name: the first word is the
+     * button title (at most 20 characters), every word is recognised in messages (lower case ones, accents as written).
+     */
+    categories: Readonly<Record<string, readonly string[]>>;
+  };
 }

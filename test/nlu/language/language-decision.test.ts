@@ -87,6 +87,30 @@ describe('decideLanguage', () => {
     });
   });
 
+  describe('when the guess is a language the platform cannot answer in', () => {
+    const isSupported = (language: string) => ['en', 'es', 'fr'].includes(language);
+
+    it('answers a first "Recomiéndame algo" guessed as Asturian (0.59) in the locale language', () => {
+      expect(decide({ text: 'Recomiéndame algo', guess: { language: 'ast', confidence: 0.59 }, defaultLanguage: 'es', isSupported })).toEqual({
+        language: 'es',
+        source: 'default',
+      });
+    });
+
+    it('keeps the conversation language instead of an unsure unsupported guess', () => {
+      expect(
+        decide({ text: 'Recomiéndame algo', guess: { language: 'ast', confidence: 0.59 }, conversationLanguage: 'es', isSupported }),
+      ).toEqual({ language: 'es', source: 'conversation' });
+    });
+
+    it('still follows a confident guess (the shopper really writes it)', () => {
+      expect(decide({ text: 'Bom dia, onde está a minha encomenda?', guess: { language: 'pt', confidence: 0.97 }, isSupported })).toEqual({
+        language: 'pt',
+        source: 'detected',
+      });
+    });
+  });
+
   describe('when a short first message is identified very confidently', () => {
     it('uses the guess', () => {
       expect(decide({ text: 'danke', guess: { language: 'de', confidence: 0.92 } })).toEqual({ language: 'de', source: 'detected' });

@@ -73,7 +73,7 @@ describe('the served OpenAPI document', () => {
     await platform?.close();
   });
 
-  it('lists exactly the operations the server routes under /api and /help', async () => {
+  it('lists exactly the operations the server routes under /api, /help and /r (product-card links)', async () => {
     const response = await fetch(`${platform.url}/api/openapi.json`);
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
@@ -81,7 +81,7 @@ describe('the served OpenAPI document', () => {
     const documented = Object.entries(doc.paths)
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`))
       .sort();
-    const routed = expressOperations(platform.server.app).filter((op) => / \/(api|help)\//.test(op));
+    const routed = expressOperations(platform.server.app).filter((op) => / \/(api|help|r)\//.test(op));
     expect(documented).toEqual(routed);
     expect(routed).toEqual(expect.arrayContaining(['POST /api/knowledge/articles', 'GET /api/openapi.json', 'PUT /api/workspace/settings']));
   });

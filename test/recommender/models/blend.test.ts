@@ -36,6 +36,18 @@ describe('BlendTrainer', () => {
     });
   });
 
+  it('serves concurrent shoppers one at a time, each scored as on its own', async () => {
+    const model = (await blend.fit(data, blend.defaults)) as BlendModel;
+    const histories = [Int32Array.of(1, 2), Int32Array.of(5), Int32Array.of(9, 3)];
+    const served = histories.map(() => new Float32Array(model.itemCount));
+    await Promise.all(histories.map((h, b) => model.scoreOne(h, served[b]!, {})));
+    histories.forEach((h, b) => {
+      const one = new Float32Array(model.itemCount);
+      model.scoreInto(h, one, {});
+      for (let i = 0; i < model.itemCount; i++) expect(served[b]![i]).toBeCloseTo(one[i]!, 4);
+    });
+  });
+
   it('refuses a blend without any weighted component', async () => {
     await expect(blend.fit(data, { components: [{ kind: 'popularity', weight: 0 }] })).rejects.toThrow(/at least one component/);
   });

@@ -1,4 +1,6 @@
-import { AlsTrainer, InteractionData } from '../../../recommender';
+import { AlsModel, AlsTrainer, InteractionData } from '../../../recommender';
+import { gram, seededRandom } from '../../../recommender/models/dense-linear-algebra';
+import { NATIVE_MIN_WORK } from '../../../recommender/models/matrix-product';
 import { groupOf, groupSequences } from '../support/generated-sequences';
 
 describe('AlsTrainer (implicit-als)', () => {
@@ -23,6 +25,30 @@ describe('AlsTrainer (implicit-als)', () => {
       model.scoreInto(h, one, {});
       for (let i = 0; i < model.itemCount; i++) expect(batch[b * model.itemCount + i]).toBeCloseTo(one[i]!, 4);
     });
+  });
+
+  it('scores one shopper for serving as scoreInto does, natively once the catalogue is large', async () => {
+    const small = await new AlsTrainer().fit(data, params);
+    // 40,000 items x 64 factors is past the native threshold: the serving product runs in onnxruntime.
+    const items = 40_000;
+    const f = 64;
+    const random = seededRandom(7);
+    const factors = Float32Array.from({ length: items * f }, () => random() - 0.5);
+    const large = new AlsModel(
+      Array.from({ length: items }, (_, i) => `p${i}`),
+      { ...params, factors: f },
+      factors,
+      gram(factors, items, f),
+    );
+    expect(items * f).toBeGreaterThanOrEqual(NATIVE_MIN_WORK);
+    for (const model of [small, large]) {
+      const history = Int32Array.of(1, 2, 3);
+      const reference = new Float32Array(model.itemCount);
+      model.scoreInto(history, reference, {});
+      const served = new Float32Array(model.itemCount);
+      await model.scoreOne(history, served, {});
+      for (let i = 0; i < model.itemCount; i += 97) expect(served[i]).toBeCloseTo(reference[i]!, 3);
+    }
   });
 
   it('continues from an earlier model with fewer sweeps when warm-started', async () => {
