@@ -40,7 +40,9 @@ function freePort(): Promise<number> {
 }
 
 function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(projectRoot, 'dist/platform/cli.js'), 'all'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform process (as bench:chat does).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(projectRoot, 'dist/platform/cli.js'), 'all'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the platform did not start:\n${output}`)), 60_000);
@@ -117,7 +119,8 @@ async function main(): Promise<void> {
   const database = `sqlite:${join(mkdtempSync(join(tmpdir(), 'pgdesk-risk-bench-')), 'bench.sqlite')}`;
   const token = `bench-admin-${randomUUID()}`;
   const prefix = `bench-risk-${randomUUID().slice(0, 8)}`;
-  const child = await start({ PORT: String(port), DATABASE_URL: database, REDIS_URL: args.redis!, REDIS_PREFIX: prefix, REDIS_START_LOCAL: 'false', ADMIN_TOKEN: token, LOG_LEVEL: 'warn' });
+  // The recommender's demo history and first training would share the process's CPU with the measured window.
+  const child = await start({ PORT: String(port), DATABASE_URL: database, REDIS_URL: args.redis!, REDIS_PREFIX: prefix, REDIS_START_LOCAL: 'false', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', REC_SEED_DEMO_HISTORY: 'false' });
   try {
     const metrics = await waitForRiskModel(port, token);
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
