@@ -344,6 +344,28 @@ export const configSchema = z.strictObject({
       }),
     })
     .prefault({}),
+  email: z
+    .strictObject({
+      smtpUrl: setting(z.string().default(''), {
+        env: 'SMTP_URL',
+        description:
+          'Mail server the platform sends its e-mails through (the one-time codes of risk checks): `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`. Empty: e-mails wait in `risk_email_outbox` for an operator\'s relay.',
+        secret: true,
+      }),
+      from: setting(z.string().default('Customer service <no-reply@localhost>'), {
+        env: 'EMAIL_FROM',
+        description: 'Sender of the platform\'s e-mails (`Name <address>`).',
+      }),
+      pollMs: setting(z.number().int().min(100).max(60_000).default(1000), {
+        env: 'EMAIL_POLL_MS',
+        description: 'How often the worker looks for e-mails to send (a one-time code reaches the mail server within about this long).',
+      }),
+      maxAttempts: setting(z.number().int().min(1).max(50).default(8), {
+        env: 'EMAIL_MAX_ATTEMPTS',
+        description: 'Attempts before an e-mail the mail server keeps refusing temporarily is given up (a permanent refusal gives up at once).',
+      }),
+    })
+    .prefault({}),
   recommender: z
     .strictObject({
       enabled: setting(z.boolean().default(true), {

@@ -8,6 +8,7 @@ import * as handoffs from './migrations/0005-handoffs';
 import * as channels from './migrations/0006-channels';
 import * as recommender from './migrations/0007-recommender';
 import * as risk from './migrations/0008-risk';
+import * as emailRelay from './migrations/0009-email-relay';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-channels': channels,
   '0007-recommender': recommender,
   '0008-risk': risk,
+  '0009-email-relay': emailRelay,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -556,7 +556,7 @@ export interface RiskVerificationsTable {
   updated_at: number;
 }
 
-/** An e-mail waiting for an operator's relay (migration 0008). */
+/** An e-mail the platform sends: by the SMTP relay when SMTP_URL is set, else by an operator's relay (migrations 0008, 0009). */
 export interface RiskEmailOutboxTable {
   id: string;
   workspace_id: string;
@@ -567,4 +567,11 @@ export interface RiskEmailOutboxTable {
   purpose: string;
   created_at: number;
   sent_at: number | null;
+  /** SMTP attempts so far (migration 0009). */
+  attempts: Generated<number>;
+  /** Not before this time (backoff after a temporary refusal); null: at once. */
+  next_attempt_at: number | null;
+  last_error: string | null;
+  /** Given up (a permanent refusal, or too many attempts). */
+  failed_at: number | null;
 }

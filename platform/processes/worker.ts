@@ -29,6 +29,7 @@ import { reindexKnowledgeProcessor } from '../../workers/jobs/reindex-knowledge.
 import { HandoffJobs } from '../../bots/handoff/handoff-jobs';
 import { createSlackWebClient, IdempotentSlackPoster, SlackSender, SlackUserDirectory } from '../../bots/channels/slack';
 import type { PlatformContext } from './context';
+import { EmailRelay } from '../../risk/chat/email-relay';
 import { socketIoKey } from './server';
 
 /** How long a turn waits when its conversation is being processed by another worker. */
@@ -236,6 +237,15 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   const recommenderSetup = context.recommender
     ? setUpRecommender(context, context.recommender).catch((error: unknown) => logger.error({ err: error }, 'recommender schedule could not be installed'))
     : Promise.resolve();
+  // E-mails (one-time codes) leave through the SMTP relay when a mail server is configured; one relay at a time
+  // across workers sends (a Redis lock), the others stand by.
+  const emailRelay = config.email.smtpUrl
+    ? new EmailRelay(
+        { db: context.database.db, redis: context.redis, keyPrefix: config.redis.keyPrefix, logger },
+        { smtpUrl: config.email.smtpUrl, from: config.email.from, pollMs: config.email.pollMs, maxAttempts: config.email.maxAttempts },
+      )
+    : undefined;
+  emailRelay?.start();
 
   const localTurns = new Set<Promise<unknown>>();
   let closing = false;
@@ -259,7 +269,7 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       clearInterval(sweepTimer);
       clearInterval(remindTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
-      await Promise.allSettled([...localTurns, riskSetup, recommenderSetup]);
+      await Promise.allSettled([...localTurns, riskSetup, recommenderSetup, emailRelay?.stop()]);
       outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
       await whatsappWebQueue?.close();

@@ -1,7 +1,7 @@
 /**
- * Sending e-mail (the one-time codes of risk verification). The platform ships no SMTP transport yet: the
- * {@link OutboxEmailSender} writes each e-mail to the `risk_email_outbox` table and logs that it is waiting there,
- * for an operator's relay to send and mark (`sent_at`). Another transport implements {@link EmailSender}.
+ * Sending e-mail (the one-time codes of risk verification). The {@link OutboxEmailSender} writes each e-mail to the
+ * `risk_email_outbox` table, durably, before the chat tells the shopper a code is on its way; the worker's SMTP relay
+ * (email-relay.ts, when SMTP_URL is set) sends it from there, or an operator's own relay reads and marks it.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -43,6 +43,6 @@ export class OutboxEmailSender implements EmailSender {
       .insertInto('risk_email_outbox')
       .values({ id, workspace_id: email.workspaceId, to_address: email.to, subject: email.subject, body: email.body, purpose: email.purpose, created_at: now, sent_at: null })
       .execute();
-    this.logger.info({ outboxId: id, to: maskEmail(email.to), purpose: email.purpose }, 'e-mail stored in risk_email_outbox (no mail transport configured; a relay sends it)');
+    this.logger.info({ outboxId: id, to: maskEmail(email.to), purpose: email.purpose }, 'e-mail stored in risk_email_outbox for the relay to send');
   }
 }

@@ -248,6 +248,7 @@ describe('listSettings', () => {
       'SLACK_APP_TOKEN',
       'SLACK_BOT_TOKEN',
       'SLACK_SIGNING_SECRET',
+      'SMTP_URL',
       'WHATSAPP_CLOUD_ACCESS_TOKEN',
       'WHATSAPP_CLOUD_APP_SECRET',
       'WHATSAPP_CLOUD_VERIFY_TOKEN',
