@@ -80,7 +80,8 @@ export class BlendModel extends RecommenderModel<BlendParams> {
   override scoreOne(history: Int32Array, out: Float32Array, context: ScoringContext): Promise<void> {
     const run = this.serving.then(async () => {
       for (const [m, component] of this.components.entries()) await component.scoreOne(history, this.buffers[m]!, context);
-      this.lastScales = this.combine(this.buffers, out, context.excluded);
+      const supports = this.components.map((component) => component.scoringSupport(history));
+      this.lastScales = this.combineSparse(this.buffers, supports, out, context.excluded);
       this.lastHistory = history;
     });
     this.serving = run.catch(() => undefined);
@@ -114,6 +115,44 @@ export class BlendModel extends RecommenderModel<BlendParams> {
       const max = normaliser(buffer, excluded);
       const scale = max > 0 ? weights[m]! / max : 0;
       if (scale > 0) for (let i = 0; i < out.length; i++) out[i]! += scale * buffer[i]!;
+      return scale;
+    });
+  }
+
+  /**
+   * {@link combine} for serving, with exactly its result (components are added in the same order), walking only the
+   * support of the components that have one. It zeroes what it has added in those components' buffers (so an item
+   * listed twice is added once): the buffers are the instance's own and scored afresh for every request.
+   */
+  private combineSparse(scores: readonly Float32Array[], supports: ReadonlyArray<readonly Int32Array[] | undefined>, out: Float32Array, excluded?: Uint8Array): number[] {
+    out.fill(0);
+    const weights = this.weights;
+    return this.components.map((_, m) => {
+      const buffer = scores[m]!;
+      const support = supports[m];
+      if (!support) {
+        const max = normaliser(buffer, excluded);
+        const scale = max > 0 ? weights[m]! / max : 0;
+        if (scale > 0) for (let i = 0; i < out.length; i++) out[i]! += scale * buffer[i]!;
+        return scale;
+      }
+      let max = 0;
+      for (const items of support) {
+        for (let k = 0; k < items.length; k++) {
+          const i = items[k]!;
+          if (buffer[i]! > max && !(excluded && excluded[i])) max = buffer[i]!;
+        }
+      }
+      const scale = max > 0 ? weights[m]! / max : 0;
+      if (scale > 0) {
+        for (const items of support) {
+          for (let k = 0; k < items.length; k++) {
+            const i = items[k]!;
+            out[i]! += scale * buffer[i]!;
+            buffer[i] = 0;
+          }
+        }
+      }
       return scale;
     });
   }

@@ -67,6 +67,11 @@ export class ItemNeighbours {
     return new ItemNeighbours(offsets, items, weights);
   }
 
+  /** The neighbours of `item` (a view, not a copy). */
+  row(item: number): Int32Array {
+    return this.items.subarray(this.offsets[item]!, this.offsets[item + 1]!);
+  }
+
   /** Adds `weight * similarity(item, j)` to `out[j]` for every neighbour j of `item`. */
   addRow(item: number, weight: number, out: Float32Array): void {
     const end = this.offsets[item + 1]!;

@@ -38,6 +38,14 @@ export class NeighbourRecommender<P extends RecencyParams> extends RecommenderMo
     for (let t = 0; t < history.length; t++) if (w[t]! > 0) this.neighbours.addRow(history[t]!, w[t]!, out);
   }
 
+  /** Only neighbours of the weighted history items can score above 0. */
+  override scoringSupport(history: Int32Array): Int32Array[] {
+    const w = recencyWeights(history.length, this.params.recencyDecay, this.params.historyLength);
+    const rows: Int32Array[] = [];
+    for (let t = 0; t < history.length; t++) if (w[t]! > 0) rows.push(this.neighbours.row(history[t]!));
+    return rows;
+  }
+
   contributions(history: Int32Array, item: number, _context: ScoringContext): Float64Array {
     const w = recencyWeights(history.length, this.params.recencyDecay, this.params.historyLength);
     const parts = new Float64Array(history.length);

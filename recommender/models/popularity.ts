@@ -21,6 +21,7 @@ const VERSION = 1;
 export class PopularityModel extends RecommenderModel<PopularityParams> {
   readonly kind = POPULARITY_KIND;
   readonly version = VERSION;
+  private total?: number;
 
   constructor(
     itemIds: readonly string[],
@@ -45,10 +46,19 @@ export class PopularityModel extends RecommenderModel<PopularityParams> {
       out.set(this.counts);
       return;
     }
-    let total = 0;
-    for (let i = 0; i < n; i++) total += this.counts[i]!;
+    const total = this.totalCount();
     const scale = total > 0 ? this.params.countrySmoothing / total : 0;
     for (let i = 0; i < n; i++) out[i] = this.countryCounts[c * n + i]! + scale * this.counts[i]!;
+  }
+
+  /** All interactions (summed once: the counts never change after training). */
+  private totalCount(): number {
+    if (this.total === undefined) {
+      let total = 0;
+      for (let i = 0; i < this.itemCount; i++) total += this.counts[i]!;
+      this.total = total;
+    }
+    return this.total;
   }
 
   contributions(history: Int32Array): Float64Array {

@@ -109,6 +109,16 @@ export abstract class RecommenderModel<P = unknown> {
   abstract scoreInto(history: Int32Array, out: Float32Array, context: ScoringContext): void;
 
   /**
+   * Index lists that together hold every item this model can score above 0 for `history` (repeats allowed), when
+   * they are much shorter than the catalogue (a neighbour model touches only the neighbours of the shopper's
+   * items); undefined: any item may score. Lets a blend normalise and add this model's scores without walking every
+   * item of a 100,000-product catalogue.
+   */
+  scoringSupport(_history: Int32Array): readonly Int32Array[] | undefined {
+    return undefined;
+  }
+
+  /**
    * Scores one history for serving: as {@link scoreInto}, but a model whose scoring is one large product may run it
    * natively off the JavaScript thread (see AlsModel). Callers that share `out` or the model's buffers between
    * requests must not start another call on the same model before this one settles.
