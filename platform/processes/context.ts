@@ -150,6 +150,7 @@ export async function createContext(config: Config, options: ContextOptions): Pr
         keyPrefix: config.redis.keyPrefix,
         logger,
         metricsRegistry: metrics.registry,
+        ...(embedder ? { embedder } : {}),
       })
     : undefined;
   if (recommender) components.set(recommender.component.name, recommender.trainable);

@@ -6,6 +6,9 @@
  * - `train`: {@link trainRecommender} (the blend tuned on the validation split), with progress and cancellation;
  *   the validation figures are stored with the artefact;
  * - `load`: any recommender artefact.
+ * With a sentence-embedding model configured (`embedder`), `train` first embeds every catalogue text through it (the
+ * transformer runtime runs the model in worker threads, so the event loop stays free) and the blend's content
+ * component is `content-embedding` instead of `content-tfidf`.
  * A workspace with fewer than `minTrainingUsers` shoppers of two items or more gets a popularity model: a blend tuned
  * on a handful of validation targets would be chance, and popularity never fails and never answers empty (products
  * without any event still rank, after those with events).
@@ -15,7 +18,10 @@ import type { TrainableComponent, TrainedArtefact, TrainingControl, TrainingSet 
 import { InteractionData, type ItemContent, type UserSequence } from '../data/interaction-data';
 import { BLEND_KIND } from '../models/blend';
 import { POPULARITY_KIND } from '../models/popularity';
-import { loadRecommender } from '../models/registry';
+import { embeddingText, type EmbeddedItemContent } from '../models/content-embedding';
+import { contentEmbeddingBlend, loadRecommender } from '../models/registry';
+import { checkCancelled } from '../models/recommender-model';
+import type { TextEmbedder } from '../../nlu/intents';
 import type { RecommenderModel } from '../models/recommender-model';
 import { trainRecommender, type TrainRecommenderOptions } from '../training/train-recommender';
 import type { CatalogueStore } from '../catalogue';
@@ -63,6 +69,10 @@ export interface RecommenderComponentDeps {
   minTrainingUsers?: number;
   /** Tuning options of the training run (sample sizes, blend components to leave out). */
   training?: Omit<TrainRecommenderOptions, 'kind' | 'onProgress' | 'signal' | 'log'>;
+  /** The sentence-embedding model (config `models.embeddingModel`): the content model then uses its vectors. @defaultValue none: TF-IDF */
+  embedder?: TextEmbedder;
+  /** Texts per embedding call (each call is split into the runtime's batches; progress is reported between calls). @defaultValue 256 */
+  embeddingChunk?: number;
 }
 
 /** The error for a training request without a workspace: the recommender has no built-in model. */
@@ -91,7 +101,7 @@ export class RecommenderComponent implements TrainableComponent<RecommenderTrain
     const shoppers = sequences.filter((s) => s.items.length >= 2).length;
     const kind = shoppers >= this.minTrainingUsers ? BLEND_KIND : POPULARITY_KIND;
     const hash = createHash('sha256');
-    hash.update(JSON.stringify({ layout: TRAINING_LAYOUT, kind, training: this.deps.training ?? {} }));
+    hash.update(JSON.stringify({ layout: TRAINING_LAYOUT, kind, training: this.deps.training ?? {}, embeddingModel: this.deps.embedder?.modelId ?? null }));
     for (const s of sequences) hash.update(`\n${s.user}\t${s.country ?? ''}\t${s.items.join(' ')}`);
     hash.update('\ncatalogue');
     for (const c of catalogue) hash.update(`\n${c.id}\t${c.text ?? ''}\t${(c.attributes ?? []).join(' ')}`);
@@ -99,11 +109,16 @@ export class RecommenderComponent implements TrainableComponent<RecommenderTrain
   }
 
   async train(set: TrainingSet<RecommenderTrainingData>, control: TrainingControl): Promise<TrainedArtefact> {
-    const data = InteractionData.fromSequences(set.data.sequences, { catalogue: set.data.catalogue });
+    const embedded = set.kind === BLEND_KIND && this.deps.embedder !== undefined;
+    const catalogue = embedded ? await this.embedCatalogue(set.data.catalogue, control) : set.data.catalogue;
+    const data = InteractionData.fromSequences(set.data.sequences, { catalogue });
+    // Embedding takes the first tenth of the progress bar.
+    const onProgress = control.onProgress;
     const trained = await trainRecommender(data, {
+      ...(embedded && !this.deps.training?.params ? { params: contentEmbeddingBlend() } : {}),
       ...this.deps.training,
       kind: set.kind,
-      ...(control.onProgress ? { onProgress: control.onProgress } : {}),
+      ...(onProgress ? { onProgress: embedded ? (f: number) => onProgress(0.1 + 0.9 * f) : onProgress } : {}),
       ...(control.signal ? { signal: control.signal } : {}),
     });
     const measured = trained.model.metrics;
@@ -122,6 +137,22 @@ export class RecommenderComponent implements TrainableComponent<RecommenderTrain
       kind: set.kind,
     };
     return { artefact: trained.model.serialize(), metrics };
+  }
+
+  /** The catalogue with each item's vector (its {@link embeddingText}); items without text get none. */
+  private async embedCatalogue(catalogue: readonly ItemContent[], control: TrainingControl): Promise<EmbeddedItemContent[]> {
+    const embedder = this.deps.embedder!;
+    const chunk = this.deps.embeddingChunk ?? 256;
+    const withText = catalogue.map((c, i) => ({ i, text: embeddingText(c) })).filter((t) => t.text.length > 0);
+    const out: EmbeddedItemContent[] = catalogue.map((c) => ({ ...c }));
+    for (let start = 0; start < withText.length; start += chunk) {
+      checkCancelled(control);
+      const part = withText.slice(start, start + chunk);
+      const vectors = await embedder.embed(part.map((t) => t.text));
+      part.forEach((t, p) => (out[t.i]!.vector = vectors[p]));
+      control.onProgress?.((0.1 * (start + part.length)) / withText.length);
+    }
+    return out;
   }
 
   load(_kind: string, artefact: Buffer): RecommenderModel {

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { CatalogImporter, CommerceStore } from '../../commerce';
 import type { Config } from '../../config';
+import type { TextEmbedder } from '../../nlu/intents';
 import type { ApiTokenStore } from '../../platform/auth';
 import type { Database, DatabaseEngine } from '../../platform/database';
 import type { ApiCatalogue } from '../../platform/http/openapi';
@@ -48,6 +49,8 @@ export interface RecommenderModuleDeps {
   metricsRegistry?: Registry;
   /** Tuning of the training run (tests make it small). */
   training?: ConstructorParameters<typeof RecommenderComponent>[0]['training'];
+  /** The sentence-embedding model when one is configured: the content model then uses it instead of TF-IDF. */
+  embedder?: TextEmbedder;
 }
 
 /** What the server mounts (see {@link RecommenderModule.routes}). */
@@ -89,6 +92,7 @@ export class RecommenderModule {
       catalogueStore: this.services.catalogueStore,
       minTrainingUsers: settings.minTrainingUsers,
       ...(deps.training ? { training: deps.training } : {}),
+      ...(deps.embedder ? { embedder: deps.embedder } : {}),
     });
     this.liveModels = new LiveModels<RecommenderModel>(deps.registry, this.component, deps.logger);
     this.serving = createRecommendationService({
@@ -97,6 +101,7 @@ export class RecommenderModule {
       liveModel: async (workspaceId) => (await this.liveModels.forWorkspace(workspaceId))?.model,
       popularity: new EventPopularity(deps.db),
       logger: deps.logger,
+      ...(deps.embedder ? { embedder: deps.embedder } : {}),
     });
   }
 

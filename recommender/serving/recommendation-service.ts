@@ -14,6 +14,7 @@
  * 5. explains each product in the request's language (the model's strongest history item, the seed, or popularity).
  */
 import type { Logger } from 'pino';
+import type { TextEmbedder } from '../../nlu/intents';
 import type { CatalogueCache, CatalogueSnapshot } from '../catalogue';
 import type { EventStore } from '../events';
 import type { RecommenderModel, ScoringContext } from '../models/recommender-model';
@@ -40,6 +41,8 @@ export interface RecommendationServiceDeps {
   logger?: Pick<Logger, 'warn'>;
   /** The clock. @defaultValue () => new Date() */
   now?: () => Date;
+  /** The sentence-embedding model: content similarity for products the model does not know uses it (see ContentSimilarity). */
+  embedder?: TextEmbedder;
 }
 
 /** Default number of products. */
@@ -97,7 +100,11 @@ class RecommenderServing implements RecommendationService {
 
   constructor(private readonly deps: RecommendationServiceDeps) {
     const now = deps.now ?? (() => new Date());
-    this.content = new ContentSimilarity(() => now().getTime());
+    this.content = new ContentSimilarity({
+      now: () => now().getTime(),
+      ...(deps.embedder ? { embedder: deps.embedder } : {}),
+      onEmbeddingError: (error) => deps.logger?.warn({ err: error }, 'catalogue embeddings unavailable; content similarity by TF-IDF meanwhile'),
+    });
   }
 
   async recommend(query: RecommendationQuery): Promise<RecommendationResult> {
