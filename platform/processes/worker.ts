@@ -281,6 +281,8 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
 async function setUpRisk(context: PlatformContext, risk: NonNullable<PlatformContext['risk']>): Promise<void> {
   const { config } = context;
   await risk.schedule(context.queues.training);
+  // Counters lost with Redis are rebuilt from the decision log, before the demo seeding writes to them.
+  await risk.counterRecovery.ensureAll(await context.workspaces.allIds());
   if (!config.risk.seedDemo || !config.commerce.seedDemo) return;
   const workspace = await context.workspaces.findBySlug(config.workspace.defaultSlug);
   if (workspace) await risk.seedDemo(workspace.id, context.queues.training);

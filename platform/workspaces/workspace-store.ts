@@ -17,6 +17,11 @@ export class WorkspaceStore {
   }
 
   /** The workspace with this id, if any. */
+  /** Every workspace's id (start-up checks that run per workspace). */
+  async allIds(): Promise<string[]> {
+    return (await this.db.selectFrom('workspaces').select('id').orderBy('id').execute()).map((row) => row.id);
+  }
+
   findById(id: string): Promise<Workspace | undefined> {
     return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
   }

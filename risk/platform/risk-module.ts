@@ -20,6 +20,7 @@ import { DisposableEmailDomains } from '../features/disposable-email-domains';
 import { RiskFeatureBuilder } from '../features/feature-builder';
 import { IpCountryMap } from '../features/ip-country-map';
 import { RedisCounterStore } from '../features/redis-counter-store';
+import { RiskCounterRecovery } from './counter-recovery';
 import { RISK_COMPONENT } from '../model/risk-component';
 import type { RiskModel } from '../model/risk-model';
 import { ChatRiskGate } from '../chat/chat-risk-gate';
@@ -56,6 +57,8 @@ export interface RiskModuleDeps {
 export class RiskModule {
   readonly features: RiskFeatureBuilder;
   readonly counters: RedisCounterStore;
+  /** Rebuilds the counters from the decision log when Redis has lost them. */
+  readonly counterRecovery: RiskCounterRecovery;
   readonly settings: RiskSettingsStore;
   readonly decisions: RiskDecisionLog;
   readonly labels: RiskLabelStore;
@@ -93,6 +96,14 @@ export class RiskModule {
       minLegitLabels: config.minLegitLabels,
     });
     this.liveModels = new LiveModels<RiskModel>(deps.registry, this.component, deps.logger);
+    this.counterRecovery = new RiskCounterRecovery({
+      redis: deps.redis,
+      keyPrefix: deps.keyPrefix,
+      counters: this.counters,
+      decisions: this.decisions,
+      labels: this.labels,
+      logger: deps.logger,
+    });
     this.service = new RiskService({
       counters: this.counters,
       features: this.features,
