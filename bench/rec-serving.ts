@@ -20,6 +20,7 @@ import { migrateToLatest, openDatabase } from '../platform/database';
 import { WorkspaceStore } from '../platform/workspaces';
 import { InteractionData, trainRecommender, type ItemContent, type UserSequence } from '../recommender';
 import { createRecommenderServices } from '../recommender/api';
+import { seededRandom } from '../recommender/models/dense-linear-algebra';
 import type { EventInput } from '../recommender/events';
 import { createRecommendationService, EventPopularity, type RecommendationQuery } from '../recommender/serving';
 
@@ -40,20 +41,8 @@ const CATEGORY_SIZE = 100;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** mulberry32. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function catalogue(count: number): Record<string, unknown>[] {
-  const rnd = random(3);
+  const rnd = seededRandom(3);
   const words = ['trail', 'urban', 'classic', 'light', 'pro', 'eco', 'max', 'soft', 'storm', 'sport', 'city', 'peak'];
   return Array.from({ length: count }, (_, n) => {
     const category = Math.floor(n / CATEGORY_SIZE);
@@ -78,7 +67,7 @@ function catalogue(count: number): Record<string, unknown>[] {
 
 /** Sessions within a category (Zipf-like: low numbers more often), so every product is some shopper's item. */
 function sessions(ids: readonly string[], users: number): UserSequence[] {
-  const rnd = random(5);
+  const rnd = seededRandom(5);
   const categories = Math.ceil(ids.length / CATEGORY_SIZE);
   const out: UserSequence[] = [];
   for (let u = 0; u < users; u++) {
@@ -128,7 +117,7 @@ async function main(): Promise<void> {
     log(`model: ${model.kind} over ${model.itemCount} items, ${data.items.length} interactions, trained in ${trainSeconds.toFixed(1)} s`);
 
     // The shoppers' histories, through the real intake: a few sessions within a category or two each.
-    const rnd = random(9);
+    const rnd = seededRandom(9);
     const shoppers = Number(args.shoppers);
     const now = Date.now();
     const events: EventInput[] = [];

@@ -98,6 +98,21 @@ export const jobIds = {
   training: (scope: string | null, component: string): string => `train-${component}-${scope ?? 'builtin'}`,
 };
 
+/**
+ * Queues a training run of a workspace's component, asked for through an admin route; asking again while a run of
+ * the same workspace and component waits or runs returns that run (deduplicated job id).
+ */
+export function queueTrainingRun(
+  training: Queue<TrainModelJobData>,
+  run: { workspaceId: string; component: string; force?: boolean | undefined; requestedBy: string },
+) {
+  return training.add(
+    'train-model',
+    { scope: run.workspaceId, component: run.component, force: run.force, requestedBy: run.requestedBy },
+    { deduplication: { id: jobIds.training(run.workspaceId, run.component) } },
+  );
+}
+
 /** Name of the backoff type that honours a provider's Retry-After; workers using it pass {@link retryAfterBackoff}. */
 export const RETRY_AFTER_BACKOFF = 'retry-after';
 

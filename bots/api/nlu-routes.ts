@@ -12,7 +12,7 @@ import { INTENT_COMPONENT, type IntentExampleStore } from '../../nlu/intents';
 import type { ModelRegistry, ModelVersion } from '../../workers/model-registry/model-registry';
 import { ModelRegistryError } from '../../workers/model-registry/model-registry';
 import { publishModelEvent } from '../../workers/model-registry/model-events';
-import { jobIds, type TrainModelJobData } from '../../workers/queues';
+import { queueTrainingRun, type TrainModelJobData } from '../../workers/queues';
 import type { UnderstandingProvider } from '../runtime/understanding-service';
 import type { Redis } from 'ioredis';
 import type { ApiCatalogue } from '../../platform/http/openapi';
@@ -110,11 +110,7 @@ export function nluRoutes(deps: NluRoutesDeps): Router {
     asyncHandler(async (req, res) => {
       const body = parseOrThrow(trainBody, req.body ?? {}, 'body');
       const principal = principalOf(res);
-      const job = await deps.training.add(
-        'train-model',
-        { scope: principal.workspaceId, component: INTENT_COMPONENT, force: body.force, requestedBy: `token:${principal.name}` },
-        { deduplication: { id: jobIds.training(principal.workspaceId, INTENT_COMPONENT) } },
-      );
+      const job = await queueTrainingRun(deps.training, { workspaceId: principal.workspaceId, component: INTENT_COMPONENT, force: body.force, requestedBy: `token:${principal.name}` });
       res.status(202).json({ jobId: job.id, statusUrl: `/api/nlu/train/${job.id}` });
     }),
   );

@@ -11,7 +11,7 @@ import { principalOf, requireToken, type ApiTokenStore } from '../../platform/au
 import type { ApiCatalogue } from '../../platform/http/openapi';
 import { asyncHandler, HttpError, parseOrThrow } from '../../platform/http/errors';
 import type { ModelRegistry, ModelVersion } from '../../workers/model-registry/model-registry';
-import { jobIds, type TrainModelJobData } from '../../workers/queues';
+import { queueTrainingRun, type TrainModelJobData } from '../../workers/queues';
 import { RECOMMENDER_COMPONENT } from './recommender-component';
 
 /** What the routes need. */
@@ -57,11 +57,7 @@ export function recommenderTrainingRoutes(deps: RecommenderTrainingRoutesDeps): 
     asyncHandler(async (req, res) => {
       const body = parseOrThrow(trainBody, req.body ?? {}, 'body');
       const principal = principalOf(res);
-      const job = await deps.training.add(
-        'train-model',
-        { scope: principal.workspaceId, component: RECOMMENDER_COMPONENT, force: body.force, requestedBy: `token:${principal.name}` },
-        { deduplication: { id: jobIds.training(principal.workspaceId, RECOMMENDER_COMPONENT) } },
-      );
+      const job = await queueTrainingRun(deps.training, { workspaceId: principal.workspaceId, component: RECOMMENDER_COMPONENT, force: body.force, requestedBy: `token:${principal.name}` });
       res.status(202).json({ jobId: job.id, statusUrl: `/api/recommender/training/${job.id}` });
     }),
   );
