@@ -10,7 +10,7 @@
  * that throws, or takes longer than Slack's 3-second window allows, answers 500 and Slack's retry is let through;
  * a retry of a delivery that was handled is acknowledged without reaching the handlers again.
  */
-import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger, type Middleware, type AnyMiddlewareArgs, type ReceiverEvent } from '@slack/bolt';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config';
@@ -98,7 +98,7 @@ export async function createSlackApp(settings: SlackAppSettings, deps: SlackAppD
   if (settings.socketMode) {
     // The receiver hands `installerOptions.clientOptions` to its SocketModeClient (not in its types): that is how
     // `apps.connections.open` reaches SLACK_API_URL rather than slack.com.
-    const receiver = new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } as never });
+    const receiver = new AckAfterHandlingSocketReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } as never });
     app = new App({ ...identity, clientOptions, logger, receiver });
   } else {
     router = Router();
@@ -134,6 +134,30 @@ export async function createSlackApp(settings: SlackAppSettings, deps: SlackAppD
       if (settings.socketMode) await app.stop();
     },
   };
+}
+
+/**
+ * Socket Mode with the same promise as HTTP mode's `processBeforeResponse`: Bolt acknowledges Events API envelopes
+ * before any middleware runs, so a crash between that acknowledgement and the handler's record would lose the agent's
+ * reply (Slack does not redeliver an acknowledged envelope). Here every acknowledgement, whoever calls it, is held
+ * until the app has handled the envelope; a failure leaves it unacknowledged and Slack redelivers it.
+ */
+class AckAfterHandlingSocketReceiver extends SocketModeReceiver {
+  override init(app: App): void {
+    const deferring = {
+      processEvent: async (event: ReceiverEvent): Promise<void> => {
+        let response: { given: boolean; body?: unknown } = { given: false };
+        await app.processEvent({
+          ...event,
+          ack: async (body?: unknown) => {
+            if (!response.given) response = { given: true, body };
+          },
+        });
+        if (response.given) await event.ack(response.body as never);
+      },
+    };
+    super.init(deferring as unknown as App);
+  }
 }
 
 async function identify(settings: SlackAppSettings): Promise<SlackBotIdentity> {

@@ -372,6 +372,8 @@ describe('createSlackApp', () => {
         expect(socketFake.socketConnections).toBe(1);
         const event = (threadReply({ text: 'Socket hello' }) as { json: unknown }).json;
         expect(await socketFake.sendEnvelope('events_api', event)).toMatchObject({ envelope_id: expect.any(String) });
+        // The acknowledgement came only after the handler recorded the message (a crash before it loses nothing).
+        expect(handlers.messages.map((m) => m.text)).toEqual(['Socket hello']);
         // Slack redelivers the same event (retry_attempt 1): acknowledged, not handled again.
         await socketFake.sendEnvelope('events_api', event, { retryAttempt: 1 });
         expect(handlers.messages.map((m) => m.text)).toEqual(['Socket hello']);
@@ -382,6 +384,28 @@ describe('createSlackApp', () => {
       } finally {
         await slack.stop();
         // The client closes its WebSocket with a close handshake; let the fake answer it before it goes away.
+        await waitFor(() => socketFake.openSockets() === 0, 5000);
+        await socketFake.stop();
+      }
+    });
+    it('leaves an event unacknowledged when its handler fails, so Slack redelivers it and it is handled then', async () => {
+      const socketFake = await new FakeSlack({ botToken: BOT_TOKEN, appToken: 'xapp-1-test' }).start();
+      const slack = await createSlackApp(
+        { botToken: BOT_TOKEN, signingSecret: '', socketMode: true, appToken: 'xapp-1-test', apiUrl: socketFake.apiUrl },
+        { handlers, dedup: new DeliveryDedup(redis, uniquePrefix('slack')), logger },
+      );
+      const before = handlers.messages.length;
+      try {
+        await slack.start();
+        const event = (threadReply({ text: 'Socket after failure' }) as { json: unknown }).json;
+        handlers.failures = 1;
+        await expect(socketFake.sendEnvelope('events_api', event, { timeoutMs: 1500 })).rejects.toThrow(/no acknowledgement/);
+        expect(handlers.messages.length).toBe(before);
+        expect(await socketFake.sendEnvelope('events_api', event, { retryAttempt: 1 })).toMatchObject({ envelope_id: expect.any(String) });
+        expect(handlers.messages.slice(before).map((m) => m.text)).toEqual(['Socket after failure']);
+      } finally {
+        handlers.failures = 0;
+        await slack.stop();
         await waitFor(() => socketFake.openSockets() === 0, 5000);
         await socketFake.stop();
       }
