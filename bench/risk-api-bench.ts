@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,8 +52,16 @@ function start(env: Record<string, string>): Promise<ChildProcess> {
       if (/Demo store: http/.test(output)) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        child.stderr?.resume();
+        // BENCH_PLATFORM_LOG=FILE keeps what the platform prints from then on (e.g. with BENCH_NODE_ARGS=--trace-gc).
+        const logFile = process.env.BENCH_PLATFORM_LOG;
+        if (logFile) {
+          const sink = createWriteStream(logFile);
+          child.stdout?.pipe(sink);
+          child.stderr?.pipe(sink);
+        } else {
+          child.stdout?.resume();
+          child.stderr?.resume();
+        }
         resolve(child);
       }
     };
@@ -127,14 +135,16 @@ async function main(): Promise<void> {
     const path = `/api/risk/score${args['dry-run'] ? '?dryRun=1' : ''}`;
     let next = 0;
     for (let i = 0; i < warmup; i++) await post(agent, port, token, path, body(next++));
+    // Built before the clock starts: the client's own allocations (and GC pauses) stay out of the measured window.
+    const payloads = Array.from({ length: requests }, () => body(next++));
     const latencies: number[] = [];
     let failures = 0;
     let issued = 0;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
-        while (issued++ < requests) {
-          const payload = body(next++);
+        while (issued < requests) {
+          const payload = payloads[issued++]!;
           const t0 = performance.now();
           const status = await post(agent, port, token, path, payload);
           if (status === 200) latencies.push(performance.now() - t0);

@@ -60,6 +60,7 @@ export { VerificationCodes, type CodeAnswer } from './chat/verification-codes';
 export { OutboxEmailSender, maskEmail, type EmailSender, type OutgoingEmail } from './chat/email-sender';
 export { RiskReviewLookup, type RiskReview, type RiskReviewSource } from './chat/risk-review';
 export { riskRoutes, describeRiskRoutes, type RiskRoutesDeps } from './api/risk-routes';
+export { createRiskScoreFastPath, scoreApiCall, RISK_SCORE_PATH, type RiskScoreFastPath, type RiskScoreFastPathDeps } from './api/risk-score-endpoint';
 export { RiskLearningComponent, InsufficientRiskLabelsError, type WindowMetrics } from './learning/risk-learning-component';
 export { retrainRiskProcessor, decideRiskPromotion, type RetrainRiskResult } from './learning/retrain-risk.job';
 export { buildTrainingSet, type RiskTrainingSet, type TrainingRow } from './learning/risk-training-set';

@@ -3,8 +3,8 @@
  * not needed for high-entropy random secrets, and SHA-256 keeps the per-request check fast).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database, TokenRole } from '../database';
+import type { Kysely, Selectable } from 'kysely';
+import { PreparedQuery, type ApiTokensTable, type Database, type TokenRole } from '../database';
 
 const TOKEN_PREFIX = 'pgd_';
 
@@ -28,6 +28,13 @@ export function generateToken(): string {
 
 /** Creates, verifies and revokes API tokens. */
 export class ApiTokenStore {
+  // Every authenticated API call runs this lookup: compiled once per store, for its database's dialect (see
+  // PreparedQuery). Not cached, so a revoked token stops working at once in every process.
+  private readonly tokenByHash = new PreparedQuery<{ hash: string }, Pick<Selectable<ApiTokensTable>, 'id' | 'workspace_id' | 'role' | 'name' | 'revoked_at'>>(
+    ['hash'],
+    (db, p) => db.selectFrom('api_tokens').select(['id', 'workspace_id', 'role', 'name', 'revoked_at']).where('token_hash', '=', p.hash),
+  );
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
@@ -55,11 +62,7 @@ export class ApiTokenStore {
 
   /** The principal for a presented token, or undefined when unknown or revoked. */
   async verify(token: string): Promise<TokenPrincipal | undefined> {
-    const row = await this.db
-      .selectFrom('api_tokens')
-      .select(['id', 'workspace_id', 'role', 'name', 'revoked_at'])
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
+    const [row] = (await this.tokenByHash.execute(this.db, { hash: hashToken(token) })).rows;
     if (!row || row.revoked_at !== null) return undefined;
     return { tokenId: row.id, workspaceId: row.workspace_id, role: row.role, name: row.name };
   }

@@ -23,7 +23,8 @@ import { RISK_LABEL_KINDS } from '../platform/risk-label-store';
 import type { RiskDecisionLog } from '../platform/risk-decision-log';
 import type { RiskService } from '../platform/risk-service';
 import { riskSettingsSchema, type RiskSettingsStore } from '../platform/risk-settings';
-import { parseRiskRequest, riskRequestBodySchema, RiskRequestError } from '../scoring/risk-request-schema';
+import { riskRequestBodySchema } from '../scoring/risk-request-schema';
+import { dryRunQuery, RISK_SCORE_PATH, scoreApiCall } from './risk-score-endpoint';
 
 /** What the routes need. */
 export interface RiskRoutesDeps {
@@ -34,10 +35,6 @@ export interface RiskRoutesDeps {
   registry: ModelRegistry;
   training: Queue<TrainModelJobData>;
 }
-
-const dryRunQuery = z.object({
-  dryRun: z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' }).optional().describe('`1`: score without counting or logging the request.'),
-});
 
 const time = z.union([
   z.number().int('must be whole milliseconds').nonnegative('must not be negative'),
@@ -86,30 +83,10 @@ export function riskRoutes(deps: RiskRoutesDeps): Router {
   const adminOnly = requireToken(deps.tokens, ['admin']);
 
   router.post(
-    '/api/risk/score',
+    RISK_SCORE_PATH,
     anyRole,
     asyncHandler(async (req, res) => {
-      const { dryRun } = parseOrThrow(dryRunQuery, req.query, 'query');
-      const workspaceId = principalOf(res).workspaceId;
-      let request;
-      try {
-        request = parseRiskRequest(req.body, workspaceId);
-      } catch (error) {
-        if (error instanceof RiskRequestError) throw new HttpError(400, 'invalid_request', `body ${error.message}`, { field: error.field });
-        throw error;
-      }
-      const dry = dryRun === '1' || dryRun === 'true';
-      const result = await deps.service.score(request, { source: 'api', dryRun: dry, ...(request.order?.number ? { orderNumber: request.order.number } : {}) });
-      res.json({
-        score: result.score,
-        decision: result.decision,
-        reasons: result.reasons,
-        modelVersion: result.modelVersion,
-        rules: result.rules,
-        eventId: request.eventId,
-        dryRun: dry,
-        ...(result.decisionId ? { decisionId: result.decisionId } : {}),
-      });
+      res.json(await scoreApiCall(deps.service, principalOf(res), req.query, req.body));
     }),
   );
 

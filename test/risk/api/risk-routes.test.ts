@@ -3,6 +3,7 @@
  * validation with 400s that name the field, dry runs, the audit log, settings, outcomes fed to the counters, and
  * the OpenAPI document.
  */
+import { gzipSync } from 'node:zlib';
 import { counterEventOf, parseRiskRequest } from '../../../risk';
 import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
 
@@ -113,6 +114,42 @@ describe('risk routes', () => {
       const { status, json } = await call('POST', '/api/risk/score?dryRun=maybe', order());
       expect(status).toBe(400);
       expect(json.error.message).toContain('dryRun');
+    });
+
+    // Plain JSON bodies take the node:http fast path; a gzip body is left to express: both must answer alike.
+    it('answers a gzip-compressed body (the express route) exactly as a plain one (the fast path)', async () => {
+      const body = order();
+      const plain = await call('POST', '/api/risk/score?dryRun=1', body);
+      const response = await fetch(`${platform.url}/api/risk/score?dryRun=1`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify(body)),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(plain.json);
+      const invalid = order({ action: 'teleport' });
+      const viaExpress = await fetch(`${platform.url}/api/risk/score`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify(invalid)),
+      });
+      expect(viaExpress.status).toBe(400);
+      expect(await viaExpress.json()).toEqual((await call('POST', '/api/risk/score', invalid)).json);
+    });
+
+    it('refuses an unknown token, an events key and a body over the JSON limit, scoring none of them', async () => {
+      const body = order();
+      expect((await call('POST', '/api/risk/score', body, 'pgd_not-a-token')).status).toBe(401);
+      const eventsKey = (await platform.context.tokens.create({ workspaceId, role: 'events', name: 'storefront' })).token;
+      const forbidden = await call('POST', '/api/risk/score', body, eventsKey);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.json.error.code).toBe('forbidden');
+      const huge = await call('POST', '/api/risk/score', { ...body, note: 'x'.repeat(2 * 1024 * 1024) });
+      expect(huge.status).toBe(413);
+      expect(huge.json.error.code).toBe('body_too_large');
+      expect(await auditRows(body.eventId)).toEqual([]);
+      // The connection is still usable after the refusals.
+      expect((await call('POST', '/api/risk/score', body)).status).toBe(200);
     });
   });
 
