@@ -314,6 +314,11 @@ export const configSchema = z.strictObject({
         env: 'RISK_CODE_MAX_ATTEMPTS',
         description: 'Wrong one-time codes a shopper may type before the request goes to a person.',
       }),
+      counterCheckSeconds: setting(z.number().int().min(0).max(86_400).default(60), {
+        env: 'RISK_COUNTER_CHECK_SECONDS',
+        description:
+          'How often the worker checks that the risk counters are still in Redis (a restart without persistence or a flush empties them) and rebuilds missing ones from the decision log. `0`: only when the worker starts.',
+      }),
       retrainSchedule: setting(z.string().default('0 3 * * *'), {
         env: 'RISK_RETRAIN_SCHEDULE',
         description:

@@ -233,6 +233,22 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
   // Risk set-up off the start-up path: the retraining schedule, and the demo store's risk history and model (the
   // rules alone decide until that model is live). Awaited on close, so nothing writes after the stores close.
   const riskSetup = context.risk ? setUpRisk(context, context.risk).catch((error: unknown) => logger.error({ err: error }, 'risk set-up failed')) : Promise.resolve();
+  // Counters lost while the worker runs (Redis restarted without persistence, a flush) are rebuilt within a check
+  // period rather than at the next worker start; one check at a time.
+  let counterCheck: Promise<void> = Promise.resolve();
+  const risk = context.risk;
+  const counterTimer =
+    risk && config.risk.counterCheckSeconds > 0
+      ? setInterval(() => {
+          counterCheck = counterCheck
+            .then(async () => {
+              await riskSetup;
+              if (!closing) await risk.counterRecovery.ensureAll(await context.workspaces.allIds());
+            })
+            .catch((error: unknown) => logger.error({ err: error }, 'risk counter check failed'));
+        }, config.risk.counterCheckSeconds * 1000)
+      : undefined;
+  counterTimer?.unref();
   // The recommender's training schedule (the demo store's history and first training come with bootstrap).
   const recommenderSetup = context.recommender
     ? setUpRecommender(context, context.recommender).catch((error: unknown) => logger.error({ err: error }, 'recommender schedule could not be installed'))
@@ -268,8 +284,9 @@ export async function startWorker(context: PlatformContext): Promise<RunningWork
       closing = true;
       clearInterval(sweepTimer);
       clearInterval(remindTimer);
+      clearInterval(counterTimer);
       // Drain: turns running in this process finish (and queue their replies) before the queues stop.
-      await Promise.allSettled([...localTurns, riskSetup, recommenderSetup, emailRelay?.stop()]);
+      await Promise.allSettled([...localTurns, riskSetup, counterCheck, recommenderSetup, emailRelay?.stop()]);
       outboundBatcher.flush();
       await Promise.all([inboundWorker.close(), outboundWorker.close(), trainingWorker.close(), knowledgeWorker.close(), handoffWorker?.close()]);
       await whatsappWebQueue?.close();
