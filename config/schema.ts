@@ -286,7 +286,7 @@ export const configSchema = z.strictObject({
       ipCountryTable: setting(z.string().default(''), {
         env: 'RISK_IP_COUNTRY_TABLE',
         description:
-          'CSV of IPv4 ranges and their countries (`lower_bound_ip_address,upper_bound_ip_address,country`, gzipped or not) for the IP-country features and the country rules. Empty: IP countries are unknown.',
+          'CSV of IPv4 ranges and their countries (`lower_bound_ip_address,upper_bound_ip_address,country`, gzipped or not) for the IP-country features and the country rules of every workspace that has not loaded its own (`PUT /api/risk/ip-countries`). Empty: IP countries are unknown there.',
       }),
       reviewThreshold: setting(z.number().min(0).max(1).default(0), {
         env: 'RISK_REVIEW_THRESHOLD',

@@ -9,6 +9,7 @@ import * as channels from './migrations/0006-channels';
 import * as recommender from './migrations/0007-recommender';
 import * as risk from './migrations/0008-risk';
 import * as emailRelay from './migrations/0009-email-relay';
+import * as riskIpTables from './migrations/0010-risk-ip-tables';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-recommender': recommender,
   '0008-risk': risk,
   '0009-email-relay': emailRelay,
+  '0010-risk-ip-tables': riskIpTables,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -395,6 +395,7 @@ export interface Database {
   risk_settings: RiskSettingsTable;
   risk_verifications: RiskVerificationsTable;
   risk_email_outbox: RiskEmailOutboxTable;
+  risk_ip_tables: RiskIpTablesTable;
 }
 
 /** A product's name and description in another language than its own (migration 0007). */
@@ -553,6 +554,15 @@ export interface RiskVerificationsTable {
   closed_message_id: string | null;
   expires_at: number;
   created_at: number;
+  updated_at: number;
+}
+
+/** A workspace's own IP-to-country table, gzipped CSV in base64 (migration 0010). */
+export interface RiskIpTablesTable {
+  workspace_id: string;
+  table_gz: string;
+  ranges: number;
+  updated_by: string;
   updated_at: number;
 }
 

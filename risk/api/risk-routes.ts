@@ -11,7 +11,8 @@
  * Every malformed field is refused with a 400 that names it.
  */
 import type { Queue } from 'bullmq';
-import { Router } from 'express';
+import { gunzipSync } from 'node:zlib';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import { principalOf, requireToken, type ApiTokenStore } from '../../platform/auth';
 import { asyncHandler, HttpError, parseOrThrow } from '../../platform/http/errors';
@@ -23,6 +24,8 @@ import { RISK_LABEL_KINDS } from '../platform/risk-label-store';
 import type { RiskDecisionLog } from '../platform/risk-decision-log';
 import type { RiskService } from '../platform/risk-service';
 import { riskSettingsSchema, type RiskSettingsStore } from '../platform/risk-settings';
+import type { WorkspaceIpTables } from '../platform/workspace-ip-tables';
+import { IpCountryMapError } from '../features/ip-country-map';
 import { riskRequestBodySchema } from '../scoring/risk-request-schema';
 import { dryRunQuery, RISK_SCORE_PATH, scoreApiCall } from './risk-score-endpoint';
 
@@ -32,6 +35,7 @@ export interface RiskRoutesDeps {
   service: RiskService;
   decisions: RiskDecisionLog;
   settings: RiskSettingsStore;
+  ipTables: WorkspaceIpTables;
   registry: ModelRegistry;
   training: Queue<TrainModelJobData>;
 }
@@ -60,6 +64,9 @@ const decisionsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   orderNumber: z.string().trim().min(1).max(64).optional(),
 });
+
+/** Largest IP table upload (the public country tables are ~3-5 MB as CSV). */
+const IP_TABLE_BODY_LIMIT = '64mb';
 
 const retrainBody = z.strictObject({ force: z.boolean().default(false) }).default({ force: false });
 
@@ -196,6 +203,54 @@ export function riskRoutes(deps: RiskRoutesDeps): Router {
     }),
   );
 
+  // A workspace's own IP-to-country table: CSV (`lower,upper,country` after a header line), gzipped or not.
+  router.get(
+    '/api/risk/ip-countries',
+    anyRole,
+    asyncHandler(async (_req, res) => {
+      res.json(await deps.ipTables.info(principalOf(res).workspaceId));
+    }),
+  );
+
+  router.put(
+    '/api/risk/ip-countries',
+    adminOnly,
+    express.raw({ type: () => true, limit: IP_TABLE_BODY_LIMIT }),
+    asyncHandler(async (req, res) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new HttpError(400, 'invalid_request', 'Send the table as the request body: CSV (text/csv) with a header line, then "lower,upper,country" lines; gzipped or not.');
+      }
+      const raw = req.body;
+      let text: string;
+      try {
+        text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
+      } catch (error) {
+        throw new HttpError(400, 'invalid_request', `The body looks gzipped but cannot be read: ${(error as Error).message}`);
+      }
+      const principal = principalOf(res);
+      try {
+        const info = await deps.ipTables.put(principal.workspaceId, text, `token:${principal.name}`);
+        // The country rules are compiled with the table.
+        deps.settings.forget(principal.workspaceId);
+        res.json(info);
+      } catch (error) {
+        if (error instanceof IpCountryMapError) throw new HttpError(400, 'invalid_table', error.message);
+        throw error;
+      }
+    }),
+  );
+
+  router.delete(
+    '/api/risk/ip-countries',
+    adminOnly,
+    asyncHandler(async (_req, res) => {
+      const workspaceId = principalOf(res).workspaceId;
+      const removed = await deps.ipTables.remove(workspaceId);
+      deps.settings.forget(workspaceId);
+      res.json({ removed, ...(await deps.ipTables.info(workspaceId)) });
+    }),
+  );
+
   router.get(
     '/api/risk/models',
     anyRole,
@@ -238,5 +293,15 @@ export function describeRiskRoutes(api: ApiCatalogue): void {
     .describe({ method: 'put', path: '/api/risk/settings', tag, roles: admin, body: riskSettingsSchema, summary: "Replaces the workspace's risk thresholds and rules.", responses: { 200: { description: 'The saved settings.' }, 400: { description: 'A field is malformed.' } } })
     .describe({ method: 'post', path: '/api/risk/retrain', tag, roles: admin, body: retrainBody, summary: "Queues a retraining of the workspace's risk model (promoted only if it beats the live one on the most recent labelled requests).", responses: { 202: { description: 'The job id and its status URL.' } } })
     .describe({ method: 'get', path: '/api/risk/retrain/:jobId', tag, roles: anyRole, params: z.object({ jobId: z.string() }), summary: 'State and result of a retraining run.', responses: { 200: { description: 'The job state.' }, 404: { description: 'No such job.' } } })
+    .describe({ method: 'get', path: '/api/risk/ip-countries', tag, roles: anyRole, summary: "Which IP-to-country table the workspace's scoring uses (its own, the deployment's, or none) and its size.", responses: { 200: { description: 'The table in use.' } } })
+    .describe({
+      method: 'put',
+      path: '/api/risk/ip-countries',
+      tag,
+      roles: admin,
+      summary: 'Loads the workspace\'s own IP-to-country table: CSV (a header line, then `lower,upper,country`; bounds as IPv4 integers), gzipped or not, up to 64 MB. Replaces the previous one.',
+      responses: { 200: { description: 'The table now in use.' }, 400: { description: 'A line is malformed (the message names it) or the table is empty.' }, 413: { description: 'Over 64 MB.' } },
+    })
+    .describe({ method: 'delete', path: '/api/risk/ip-countries', tag, roles: admin, summary: "Drops the workspace's own table; the deployment's applies again.", responses: { 200: { description: 'The table now in use.' } } })
     .describe({ method: 'get', path: '/api/risk/models', tag, roles: anyRole, summary: "The workspace's risk model versions with their held-out-window figures.", responses: { 200: { description: 'The versions.' } } });
 }

@@ -34,8 +34,8 @@ export interface WindowMetrics {
 export interface RiskLearningOptions {
   /** A workspace's logged requests (by time) and outcomes (by time). */
   history: (workspaceId: string) => Promise<{ requests: LoggedRequest[]; labels: RiskLabel[] }>;
-  /** The live scorer's feature builder. */
-  features: RiskFeatureBuilder;
+  /** The live scorer's feature builder, or each workspace's (its own IP table). */
+  features: RiskFeatureBuilder | ((workspaceId: string) => Promise<RiskFeatureBuilder>);
   windows?: CounterWindows;
   /** @defaultValue 0.2 */
   holdoutFraction?: number;
@@ -77,7 +77,8 @@ export class RiskLearningComponent implements TrainableComponent<RiskTrainingSet
   async collect(scope: string | null): Promise<TrainingSet<RiskTrainingSet>> {
     if (scope === null) throw new RangeError('Risk models are trained per workspace; there is no built-in risk model');
     const { requests, labels } = await this.options.history(scope);
-    const set = await buildTrainingSet(scope, requests, labels, this.options.features, {
+    const features = typeof this.options.features === 'function' ? await this.options.features(scope) : this.options.features;
+    const set = await buildTrainingSet(scope, requests, labels, features, {
       holdoutFraction: this.options.holdoutFraction ?? 0.2,
       legitAfterDays: this.options.legitAfterDays ?? 60,
       ...(this.options.windows ? { windows: this.options.windows } : {}),

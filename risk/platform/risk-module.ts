@@ -21,6 +21,7 @@ import { RiskFeatureBuilder } from '../features/feature-builder';
 import { IpCountryMap } from '../features/ip-country-map';
 import { RedisCounterStore } from '../features/redis-counter-store';
 import { RiskCounterRecovery } from './counter-recovery';
+import { WorkspaceIpTables } from './workspace-ip-tables';
 import { RISK_COMPONENT } from '../model/risk-component';
 import type { RiskModel } from '../model/risk-model';
 import { ChatRiskGate } from '../chat/chat-risk-gate';
@@ -60,6 +61,8 @@ export class RiskModule {
   /** Rebuilds the counters from the decision log when Redis has lost them. */
   readonly counterRecovery: RiskCounterRecovery;
   readonly settings: RiskSettingsStore;
+  /** Each workspace's own IP-to-country table. */
+  readonly ipTables: WorkspaceIpTables;
   readonly decisions: RiskDecisionLog;
   readonly labels: RiskLabelStore;
   readonly codes: VerificationCodes;
@@ -74,12 +77,15 @@ export class RiskModule {
     const config = deps.settings;
     const disposableDomains = DisposableEmailDomains.readFile();
     const ipCountries = config.ipCountryTable ? IpCountryMap.readFile(config.ipCountryTable) : undefined;
-    this.features = new RiskFeatureBuilder({ disposableDomains, timeZone: config.timeZone, ...(ipCountries ? { ipCountries } : {}) });
+    const builder = (table: IpCountryMap | undefined) => new RiskFeatureBuilder({ disposableDomains, timeZone: config.timeZone, ...(table ? { ipCountries: table } : {}) });
+    this.features = builder(ipCountries);
+    // A workspace may load its own table (PUT /api/risk/ip-countries); the deployment's applies otherwise.
+    this.ipTables = new WorkspaceIpTables(deps.db, { builder, ...(ipCountries ? { fallback: ipCountries } : {}) });
     this.counters = new RedisCounterStore(deps.redis, deps.keyPrefix);
     this.settings = new RiskSettingsStore(deps.db, {
       defaultThresholds: { ...(config.reviewThreshold > 0 ? { review: config.reviewThreshold } : {}), ...(config.declineThreshold > 0 ? { decline: config.declineThreshold } : {}) },
       disposableDomains,
-      ...(ipCountries ? { ipCountries } : {}),
+      ipCountries: (workspaceId) => this.ipTables.mapFor(workspaceId),
     });
     this.decisions = new RiskDecisionLog(deps.db);
     this.labels = new RiskLabelStore(deps.db);
@@ -89,7 +95,7 @@ export class RiskModule {
         requests: (await this.decisions.allInTimeOrder(workspaceId)).map((d) => ({ request: d.request, orderNumber: d.orderNumber })),
         labels: await this.labels.allInTimeOrder(workspaceId),
       }),
-      features: this.features,
+      features: (workspaceId) => this.ipTables.builderFor(workspaceId),
       holdoutFraction: config.holdoutFraction,
       legitAfterDays: config.legitAfterDays,
       minFraudLabels: config.minFraudLabels,
@@ -106,7 +112,7 @@ export class RiskModule {
     });
     this.service = new RiskService({
       counters: this.counters,
-      features: this.features,
+      features: (workspaceId) => this.ipTables.builderFor(workspaceId),
       models: this.liveModels,
       settings: this.settings,
       decisions: this.decisions,
@@ -125,7 +131,7 @@ export class RiskModule {
 
   /** What the REST routes need. */
   routeDeps(tokens: ApiTokenStore, training: Queue<TrainModelJobData>): RiskRoutesDeps {
-    return { tokens, service: this.service, decisions: this.decisions, settings: this.settings, registry: this.deps.registry, training };
+    return { tokens, service: this.service, decisions: this.decisions, settings: this.settings, ipTables: this.ipTables, registry: this.deps.registry, training };
   }
 
   /** The training queue's processor for `risk-model` jobs. */

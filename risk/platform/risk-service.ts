@@ -5,7 +5,7 @@
  * to the counters the same way retraining replays them. Without a trained model, the workspace's rules alone decide.
  */
 import type { RiskCounterStore } from '../features/counter-store';
-import type { RiskFeatureBuilder } from '../features/feature-builder';
+import { RiskFeatureBuilder } from '../features/feature-builder';
 import type { RiskRequest } from '../features/risk-request';
 import type { RiskModel } from '../model/risk-model';
 import { RiskScorer, type RiskLogger, type RiskScore } from '../scoring/risk-scorer';
@@ -28,7 +28,8 @@ export interface LiveRiskModels {
 /** Dependencies of {@link RiskService}. */
 export interface RiskServiceDeps {
   counters: RiskCounterStore;
-  features: RiskFeatureBuilder;
+  /** The feature builder, or each workspace's (its own IP table: WorkspaceIpTables.builderFor). */
+  features: RiskFeatureBuilder | ((workspaceId: string) => Promise<RiskFeatureBuilder>);
   models: LiveRiskModels;
   settings: RiskSettingsStore;
   decisions: RiskDecisionLog;
@@ -45,7 +46,8 @@ export class RiskService {
   constructor(private readonly deps: RiskServiceDeps) {
     this.scorer = new RiskScorer({
       counters: deps.counters,
-      features: deps.features,
+      // Given per call when it is resolved per workspace.
+      features: typeof deps.features === 'function' ? new RiskFeatureBuilder() : deps.features,
       // Given per call (below): the live model and settings are looked up asynchronously first.
       model: undefined,
       withoutModel: 'rules',
@@ -67,8 +69,13 @@ export class RiskService {
   async score(request: RiskRequest, context: DecisionContext & { dryRun?: boolean }): Promise<ScoredDecision> {
     let result: RiskScore;
     try {
-      const [live, settings] = await Promise.all([this.deps.models.forWorkspace(request.workspaceId), this.deps.settings.compiled(request.workspaceId)]);
-      result = await this.scorer.score(request, { record: !context.dryRun, model: live?.model ?? null, settings: settings.scorer });
+      const features = this.deps.features;
+      const [live, settings, builder] = await Promise.all([
+        this.deps.models.forWorkspace(request.workspaceId),
+        this.deps.settings.compiled(request.workspaceId),
+        typeof features === 'function' ? features(request.workspaceId) : features,
+      ]);
+      result = await this.scorer.score(request, { record: !context.dryRun, model: live?.model ?? null, settings: settings.scorer, features: builder });
     } catch (error) {
       this.deps.logger.error({ err: error, workspaceId: request.workspaceId, eventId: request.eventId, action: request.action }, 'risk model or settings unavailable; answering review (fail closed)');
       result = {

@@ -60,7 +60,8 @@ export interface CompiledRiskSettings {
 export interface RiskSettingsStoreOptions {
   /** Thresholds every workspace gets unless it sets its own (absent: the model's validated ones). */
   defaultThresholds?: Partial<DecisionThresholds>;
-  ipCountries?: IpCountryMap;
+  /** The IP table of the country rules, or each workspace's (WorkspaceIpTables.mapFor). */
+  ipCountries?: IpCountryMap | ((workspaceId: string) => Promise<IpCountryMap | undefined>);
   disposableDomains?: DisposableEmailDomains;
   /** How long a compiled entry is reused. @defaultValue 10 000 ms */
   cacheMs?: number;
@@ -111,17 +112,23 @@ export class RiskSettingsStore {
   compiled(workspaceId: string, now = Date.now()): Promise<CompiledRiskSettings> {
     const cached = this.cache.get(workspaceId);
     if (cached && cached.until > now) return cached.value;
-    const value = this.read(workspaceId).then((settings) => this.compile(settings));
+    const ip = this.options.ipCountries;
+    const value = Promise.all([this.read(workspaceId), typeof ip === 'function' ? ip(workspaceId) : ip]).then(([settings, ipCountries]) => this.compile(settings, ipCountries));
     this.cache.set(workspaceId, { value, until: now + (this.options.cacheMs ?? 10_000) });
     // A failed read is not kept: the next scoring tries again.
     value.catch(() => this.cache.delete(workspaceId));
     return value;
   }
 
+  /** Drops a workspace's compiled settings (its IP table changed). */
+  forget(workspaceId: string): void {
+    this.cache.delete(workspaceId);
+  }
+
   /** Compiles settings: the workspace's thresholds over the deployment's, decline never below review. */
-  compile(settings: RiskSettings): CompiledRiskSettings {
+  compile(settings: RiskSettings, ipCountries = typeof this.options.ipCountries === 'function' ? undefined : this.options.ipCountries): CompiledRiskSettings {
     const thresholds = { ...definedOnly(this.options.defaultThresholds), ...definedOnly(settings.thresholds) };
-    const rules = settings.rules ? new RiskRules(settings.rules, { ...(this.options.ipCountries ? { ipCountries: this.options.ipCountries } : {}), ...(this.options.disposableDomains ? { disposableDomains: this.options.disposableDomains } : {}) }) : undefined;
+    const rules = settings.rules ? new RiskRules(settings.rules, { ...(ipCountries ? { ipCountries } : {}), ...(this.options.disposableDomains ? { disposableDomains: this.options.disposableDomains } : {}) }) : undefined;
     return {
       settings,
       scorer: {

@@ -72,6 +72,8 @@ export interface RiskScoreOptions {
   model?: RiskModel | null;
   /** The workspace settings for this call instead of the resolver's (`null`: none). */
   settings?: WorkspaceRiskSettings | null;
+  /** The feature builder for this call instead of the resolver's (a workspace's own IP table). */
+  features?: RiskFeatureBuilder;
 }
 
 const SEVERITY: Record<RiskDecision, number> = { approve: 0, review: 1, decline: 2 };
@@ -102,7 +104,7 @@ export class RiskScorer {
       const resolved = this.resolve(request.workspaceId);
       const model = options.model === undefined ? resolved.model : (options.model ?? undefined);
       const settings = options.settings === undefined ? resolved.settings : options.settings;
-      const builder = resolved.builder;
+      const builder = options.features ?? resolved.builder;
       modelVersion = model?.version ?? 'none';
       const snapshot = await this.options.counters.observe(counterEventOf(request), { record: options.record !== false });
       const features = builder.build(request, snapshot);

@@ -239,4 +239,43 @@ describe('risk routes', () => {
     expect(Object.keys(paths['/api/risk/settings']!).sort()).toEqual(['get', 'put']);
     expect(paths['/api/risk/retrain/{jobId}']).toBeDefined();
   });
+  describe('the workspace IP-to-country table', () => {
+    // 203.0.113.0/24 (TEST-NET-3) as integers.
+    const table = 'lower_bound_ip_address,upper_bound_ip_address,country\n3405803776,3405804031,Portugal\n';
+    const upload = (body: Buffer | string, token = platform.adminToken, type = 'text/csv') =>
+      fetch(`${platform.url}/api/risk/ip-countries`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+
+    afterAll(async () => {
+      await call('PUT', '/api/risk/settings', {}, platform.adminToken);
+      await call('DELETE', '/api/risk/ip-countries', undefined, platform.adminToken);
+    });
+
+    it('is loaded by an admin (gzipped or not), names a bad line, and feeds the country rules and features of this workspace', async () => {
+      expect((await call('GET', '/api/risk/ip-countries')).json).toMatchObject({ source: 'none', ranges: 0 });
+      expect((await upload(table, agentToken)).status).toBe(403);
+      const bad = await upload('lower,upper,country\n1,2,Spain\nnot a line\n');
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: 'invalid_table', message: expect.stringContaining('Line 3') } });
+      expect((await upload('lower,upper,country\n')).status).toBe(400);
+      expect((await upload(JSON.stringify({ table }), platform.adminToken, 'application/json')).status).toBe(400);
+
+      const loaded = await upload(gzipSync(table), platform.adminToken, 'application/gzip');
+      expect(loaded.status).toBe(200);
+      expect(await loaded.json()).toMatchObject({ source: 'workspace', ranges: 1, updatedBy: expect.any(String) });
+      expect((await call('GET', '/api/risk/ip-countries')).json).toMatchObject({ source: 'workspace', ranges: 1 });
+
+      expect((await call('PUT', '/api/risk/settings', { rules: { blockedCountries: ['PT'] } }, platform.adminToken)).status).toBe(200);
+      const fromPortugal = await call('POST', '/api/risk/score?dryRun=1', order({ device: { id: 'ip-dev-1', ip: '203.0.113.9' } }));
+      expect(fromPortugal.json.decision).toBe('decline');
+      expect(fromPortugal.json.rules).toEqual(['blocked_country']);
+      expect(fromPortugal.json.reasons[0].text).toContain('IP address is in Portugal');
+      const elsewhere = await call('POST', '/api/risk/score?dryRun=1', order({ device: { id: 'ip-dev-2', ip: '198.51.100.7' } }));
+      expect(elsewhere.json.rules).toEqual([]);
+
+      // Dropped: no table applies any more, so the IP country is unknown and the rule has nothing to match.
+      const dropped = await call('DELETE', '/api/risk/ip-countries', undefined, platform.adminToken);
+      expect(dropped.json).toMatchObject({ removed: true, source: 'none' });
+      expect((await call('POST', '/api/risk/score?dryRun=1', order({ device: { id: 'ip-dev-3', ip: '203.0.113.9' } }))).json.rules).toEqual([]);
+    });
+  });
 });
