@@ -56,6 +56,7 @@ export interface RiskModuleDeps {
 
 /** See the file comment. */
 export class RiskModule {
+  /** The deployment's feature builder (its IP table); a workspace with its own table gets `ipTables.builderFor`. */
   readonly features: RiskFeatureBuilder;
   readonly counters: RedisCounterStore;
   /** Rebuilds the counters from the decision log when Redis has lost them. */
