@@ -124,7 +124,7 @@ export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<str
   return {
     child,
     output: () => output,
-    waitFor(pattern, timeoutMs = 20_000) {
+    waitFor(pattern, timeoutMs = 45_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const match = pattern.exec(output);
