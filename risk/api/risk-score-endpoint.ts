@@ -77,6 +77,8 @@ export function createRiskScoreFastPath(deps: RiskScoreFastPathDeps): RiskScoreF
     if ((queryStart === -1 ? url : url.slice(0, queryStart)) !== RISK_SCORE_PATH) return false;
     if (!isPlainJson(req)) return false;
     handle(deps, req, res, queryStart === -1 ? '' : url.slice(queryStart + 1)).catch((error: unknown) => {
+      // The client went away mid-body: nothing was scored and there is no one to answer.
+      if (error instanceof ClientGoneError) return;
       deps.logger.error({ err: error, method: req.method, path: RISK_SCORE_PATH }, 'request failed');
       if (!res.headersSent) send(res, 500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
       else res.destroy();
@@ -146,9 +148,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
       if (size > limit) over = true;
       if (!over) chunks.push(chunk);
     });
-    req.once('end', () => resolve(over ? undefined : Buffer.concat(chunks, size).toString('utf8')));
-    req.once('error', reject);
+    let ended = false;
+    req.once('end', () => {
+      ended = true;
+      resolve(over ? undefined : Buffer.concat(chunks, size).toString('utf8'));
+    });
+    req.once('error', (error) => reject(new ClientGoneError(`the request body could not be read: ${error.message}`)));
+    req.once('close', () => {
+      if (!ended) reject(new ClientGoneError('the client closed the connection before the body ended'));
+    });
   });
+}
+
+/** The client closed the connection before its body was read. */
+class ClientGoneError extends Error {
+  override name = 'ClientGoneError';
 }
 
 function drain(req: IncomingMessage): void {

@@ -3,6 +3,7 @@
  * validation with 400s that name the field, dry runs, the audit log, settings, outcomes fed to the counters, and
  * the OpenAPI document.
  */
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { counterEventOf, parseRiskRequest } from '../../../risk';
 import { startInProcessPlatform, type InProcessPlatform } from '../../support/platform';
@@ -135,6 +136,23 @@ describe('risk routes', () => {
       });
       expect(viaExpress.status).toBe(400);
       expect(await viaExpress.json()).toEqual((await call('POST', '/api/risk/score', invalid)).json);
+    });
+
+    it('scores nothing when the client goes away in the middle of its body, and goes on serving', async () => {
+      const body = order();
+      const text = JSON.stringify(body);
+      const { port } = new URL(platform.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/risk/score HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${agentToken}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text.slice(0, 40)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await auditRows(body.eventId)).toEqual([]);
+      expect((await call('POST', '/api/risk/score', body)).status).toBe(200);
+      expect(await auditRows(body.eventId)).toHaveLength(1);
     });
 
     it('refuses an unknown token, an events key and a body over the JSON limit, scoring none of them', async () => {
