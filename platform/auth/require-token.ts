@@ -8,26 +8,34 @@ export function principalOf(res: Response): TokenPrincipal {
   return res.locals.principal as TokenPrincipal;
 }
 
+/** The outcome of {@link authenticate}: the caller, or the refusal to answer with. */
+export type Authentication =
+  | { principal: TokenPrincipal }
+  | { refusal: { status: 401 | 403; body: { error: { code: 'unauthorized' | 'forbidden'; message: string } } } };
+
+/**
+ * Checks an `Authorization` header against the stored tokens and the allowed roles. Shared by {@link requireToken}
+ * and the handlers that run outside express (risk/api/risk-score-endpoint.ts), so both refuse alike.
+ */
+export async function authenticate(tokens: ApiTokenStore, authorization: string | undefined, roles: readonly TokenRole[]): Promise<Authentication> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match?.[1]) return { refusal: { status: 401, body: { error: { code: 'unauthorized', message: 'Send an API token as "Authorization: Bearer <token>".' } } } };
+  const principal = await tokens.verify(match[1]);
+  if (!principal) return { refusal: { status: 401, body: { error: { code: 'unauthorized', message: 'The API token is unknown or revoked.' } } } };
+  if (!roles.includes(principal.role)) return { refusal: { status: 403, body: { error: { code: 'forbidden', message: `This needs the role ${roles.join(' or ')}.` } } } };
+  return { principal };
+}
+
 /** Rejects requests without a valid token (401) or with a role not in `roles` (403). */
 export function requireToken(tokens: ApiTokenStore, roles: readonly TokenRole[]) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) {
-      res.status(401).json({ error: { code: 'unauthorized', message: 'Send an API token as "Authorization: Bearer <token>".' } });
-      return;
-    }
     try {
-      const principal = await tokens.verify(match[1]);
-      if (!principal) {
-        res.status(401).json({ error: { code: 'unauthorized', message: 'The API token is unknown or revoked.' } });
+      const outcome = await authenticate(tokens, req.get('authorization'), roles);
+      if ('refusal' in outcome) {
+        res.status(outcome.refusal.status).json(outcome.refusal.body);
         return;
       }
-      if (!roles.includes(principal.role)) {
-        res.status(403).json({ error: { code: 'forbidden', message: `This needs the role ${roles.join(' or ')}.` } });
-        return;
-      }
-      res.locals.principal = principal;
+      res.locals.principal = outcome.principal;
       next();
     } catch (error) {
       next(error);

@@ -26,22 +26,33 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, wha
   throw new HttpError(400, 'invalid_request', `${where}: ${issue?.message ?? 'invalid'}`);
 }
 
+/**
+ * The JSON bodies of the standard failures, shared by {@link errorHandler} and the handlers that run outside express
+ * (risk/api/risk-score-endpoint.ts), so both answer alike.
+ */
+export const errorBodies = {
+  http: (error: HttpError) => ({ error: { ...error.details, code: error.code, message: error.message } }),
+  malformedJson: (reason: string) => ({ error: { code: 'malformed_json', message: `The request body is not valid JSON: ${reason}` } }),
+  bodyTooLarge: () => ({ error: { code: 'body_too_large', message: 'The request body is larger than the configured limit.' } }),
+  internal: () => ({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } }),
+};
+
 /** The last middleware: turns thrown errors into JSON. Malformed JSON bodies become 400 with the parser's reason. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpError) {
-      res.status(error.status).json({ error: { ...error.details, code: error.code, message: error.message } });
+      res.status(error.status).json(errorBodies.http(error));
       return;
     }
     const status = (error as { status?: number; type?: string }).status;
     const type = (error as { type?: string }).type;
     if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'malformed_json', message: `The request body is not valid JSON: ${(error as Error).message}` } });
+      res.status(400).json(errorBodies.malformedJson((error as Error).message));
       return;
     }
     if (type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'body_too_large', message: 'The request body is larger than the configured limit.' } });
+      res.status(413).json(errorBodies.bodyTooLarge());
       return;
     }
     if (status && status >= 400 && status < 500) {
@@ -49,7 +60,7 @@ export function errorHandler(logger: Logger) {
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
+    res.status(500).json(errorBodies.internal());
   };
 }
 

@@ -4,6 +4,7 @@
  * database.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
+import bytes from 'bytes';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -236,7 +237,7 @@ export async function startServer(
   // POST /api/risk/score goes straight to its node:http handler (risk/api/risk-score-endpoint.ts says why); every
   // other request, and any scoring call it does not take, goes to express.
   const riskFastPath = context.risk
-    ? createRiskScoreFastPath({ tokens: context.tokens, service: context.risk.service, bodyLimitBytes: byteSize(config.server.jsonBodyLimit), logger })
+    ? createRiskScoreFastPath({ tokens: context.tokens, service: context.risk.service, bodyLimitBytes: bytes.parse(config.server.jsonBodyLimit)!, logger })
     : undefined;
   const http = createServer(riskFastPath ? (req, res) => riskFastPath(req, res) || app(req, res) : app);
   const pub = context.redisFactory.create('socket-pub', { autoPipelining: true });
@@ -295,9 +296,3 @@ export async function startServer(
   };
 }
 
-/** Bytes of a size setting such as `256kb` (the format the JSON limit is validated with). */
-function byteSize(setting: string): number {
-  const match = /^(\d+)(b|kb|mb)$/i.exec(setting.trim());
-  if (!match) throw new Error(`Not a size: ${setting}`);
-  return Number(match[1]) * ({ b: 1, kb: 1024, mb: 1024 * 1024 } as const)[match[2]!.toLowerCase() as 'b' | 'kb' | 'mb'];
-}

@@ -11,7 +11,6 @@
  * Every malformed field is refused with a 400 that names it.
  */
 import type { Queue } from 'bullmq';
-import { gunzipSync } from 'node:zlib';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { principalOf, requireToken, type ApiTokenStore } from '../../platform/auth';
@@ -25,7 +24,7 @@ import type { RiskDecisionLog } from '../platform/risk-decision-log';
 import type { RiskService } from '../platform/risk-service';
 import { riskSettingsSchema, type RiskSettingsStore } from '../platform/risk-settings';
 import type { WorkspaceIpTables } from '../platform/workspace-ip-tables';
-import { IpCountryMapError } from '../features/ip-country-map';
+import { csvText, IpCountryMapError } from '../features/ip-country-map';
 import { riskRequestBodySchema } from '../scoring/risk-request-schema';
 import { dryRunQuery, RISK_SCORE_PATH, scoreApiCall } from './risk-score-endpoint';
 
@@ -220,16 +219,9 @@ export function riskRoutes(deps: RiskRoutesDeps): Router {
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
         throw new HttpError(400, 'invalid_request', 'Send the table as the request body: CSV (text/csv) with a header line, then "lower,upper,country" lines; gzipped or not.');
       }
-      const raw = req.body;
-      let text: string;
-      try {
-        text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-      } catch (error) {
-        throw new HttpError(400, 'invalid_request', `The body looks gzipped but cannot be read: ${(error as Error).message}`);
-      }
       const principal = principalOf(res);
       try {
-        const info = await deps.ipTables.put(principal.workspaceId, text, `token:${principal.name}`);
+        const info = await deps.ipTables.put(principal.workspaceId, csvText(req.body), `token:${principal.name}`);
         // The country rules are compiled with the table.
         deps.settings.forget(principal.workspaceId);
         res.json(info);

@@ -12,9 +12,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { ApiTokenStore, TokenPrincipal } from '../../platform/auth';
+import { authenticate, type ApiTokenStore, type TokenPrincipal } from '../../platform/auth';
 import type { TokenRole } from '../../platform/database';
-import { HttpError, parseOrThrow } from '../../platform/http/errors';
+import { errorBodies, HttpError, parseOrThrow } from '../../platform/http/errors';
 import type { RiskService } from '../platform/risk-service';
 import { parseRiskRequest, RiskRequestError } from '../scoring/risk-request-schema';
 
@@ -60,7 +60,7 @@ export async function scoreApiCall(service: RiskService, principal: TokenPrincip
 export interface RiskScoreFastPathDeps {
   tokens: ApiTokenStore;
   service: RiskService;
-  /** Largest body accepted, in bytes (the server's JSON limit). */
+  /** Largest body accepted, in bytes (the server's JSON limit, read with `bytes` as express.json reads it). */
   bodyLimitBytes: number;
   logger: Pick<Logger, 'error'>;
 }
@@ -80,7 +80,7 @@ export function createRiskScoreFastPath(deps: RiskScoreFastPathDeps): RiskScoreF
       // The client went away mid-body: nothing was scored and there is no one to answer.
       if (error instanceof ClientGoneError) return;
       deps.logger.error({ err: error, method: req.method, path: RISK_SCORE_PATH }, 'request failed');
-      if (!res.headersSent) send(res, 500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } });
+      if (!res.headersSent) send(res, 500, errorBodies.internal());
       else res.destroy();
     });
     return true;
@@ -94,41 +94,29 @@ function isPlainJson(req: IncomingMessage): boolean {
 }
 
 async function handle(deps: RiskScoreFastPathDeps, req: IncomingMessage, res: ServerResponse, queryString: string): Promise<void> {
-  // The same answers as requireToken (platform/auth/require-token.ts) and the error handler (platform/http/errors.ts).
-  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-  if (!match?.[1]) {
+  const outcome = await authenticate(deps.tokens, req.headers.authorization, RISK_SCORE_ROLES);
+  if ('refusal' in outcome) {
     drain(req);
-    send(res, 401, { error: { code: 'unauthorized', message: 'Send an API token as "Authorization: Bearer <token>".' } });
-    return;
-  }
-  const principal = await deps.tokens.verify(match[1]);
-  if (!principal) {
-    drain(req);
-    send(res, 401, { error: { code: 'unauthorized', message: 'The API token is unknown or revoked.' } });
-    return;
-  }
-  if (!RISK_SCORE_ROLES.includes(principal.role)) {
-    drain(req);
-    send(res, 403, { error: { code: 'forbidden', message: `This needs the role ${RISK_SCORE_ROLES.join(' or ')}.` } });
+    send(res, outcome.refusal.status, outcome.refusal.body);
     return;
   }
   const text = await readBody(req, deps.bodyLimitBytes);
   if (text === undefined) {
-    send(res, 413, { error: { code: 'body_too_large', message: 'The request body is larger than the configured limit.' } });
+    send(res, 413, errorBodies.bodyTooLarge());
     return;
   }
   let body: unknown;
   try {
     body = text.length ? JSON.parse(text) : {};
   } catch (error) {
-    send(res, 400, { error: { code: 'malformed_json', message: `The request body is not valid JSON: ${(error as Error).message}` } });
+    send(res, 400, errorBodies.malformedJson((error as Error).message));
     return;
   }
   try {
-    send(res, 200, await scoreApiCall(deps.service, principal, Object.fromEntries(new URLSearchParams(queryString)), body));
+    send(res, 200, await scoreApiCall(deps.service, outcome.principal, Object.fromEntries(new URLSearchParams(queryString)), body));
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
-    send(res, error.status, { error: { ...error.details, code: error.code, message: error.message } });
+    send(res, error.status, errorBodies.http(error));
   }
 }
 

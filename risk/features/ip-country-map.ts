@@ -112,9 +112,7 @@ export class IpCountryMap {
 
   /** Reads a CSV table from a file, gzipped or not. */
   static readFile(path: string): IpCountryMap {
-    const raw = readFileSync(path);
-    const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-    return IpCountryMap.parse(text);
+    return IpCountryMap.parse(csvText(readFileSync(path)));
   }
 
   /** Number of ranges. */
@@ -145,5 +143,18 @@ export class IpCountryMap {
   lookupNormalised(ip: string | number): string | undefined {
     const name = this.lookup(ip);
     return name === undefined ? undefined : normaliseCountry(name);
+  }
+}
+
+/**
+ * The text of a CSV table given as bytes, gunzipped when it starts with gzip's magic number.
+ * @throws IpCountryMapError when it looks gzipped but cannot be inflated.
+ */
+export function csvText(raw: Buffer): string {
+  if (raw[0] !== 0x1f || raw[1] !== 0x8b) return raw.toString('utf8');
+  try {
+    return gunzipSync(raw).toString('utf8');
+  } catch (error) {
+    throw new IpCountryMapError(`The IP range table looks gzipped but cannot be read: ${(error as Error).message}`);
   }
 }

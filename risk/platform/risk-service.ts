@@ -5,7 +5,7 @@
  * to the counters the same way retraining replays them. Without a trained model, the workspace's rules alone decide.
  */
 import type { RiskCounterStore } from '../features/counter-store';
-import { RiskFeatureBuilder } from '../features/feature-builder';
+import type { RiskFeatureBuilder } from '../features/feature-builder';
 import type { RiskRequest } from '../features/risk-request';
 import type { RiskModel } from '../model/risk-model';
 import { RiskScorer, type RiskLogger, type RiskScore } from '../scoring/risk-scorer';
@@ -46,8 +46,10 @@ export class RiskService {
   constructor(private readonly deps: RiskServiceDeps) {
     this.scorer = new RiskScorer({
       counters: deps.counters,
-      // Given per call when it is resolved per workspace.
-      features: typeof deps.features === 'function' ? new RiskFeatureBuilder() : deps.features,
+      // Given per call (below), resolved for the workspace first: a call without it fails (closed, to review).
+      features: () => {
+        throw new Error('RiskService passes the feature builder with every call');
+      },
       // Given per call (below): the live model and settings are looked up asynchronously first.
       model: undefined,
       withoutModel: 'rules',

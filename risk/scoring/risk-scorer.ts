@@ -104,7 +104,7 @@ export class RiskScorer {
       const resolved = this.resolve(request.workspaceId);
       const model = options.model === undefined ? resolved.model : (options.model ?? undefined);
       const settings = options.settings === undefined ? resolved.settings : options.settings;
-      const builder = options.features ?? resolved.builder;
+      const builder = options.features ?? this.builderFor(request.workspaceId);
       modelVersion = model?.version ?? 'none';
       const snapshot = await this.options.counters.observe(counterEventOf(request), { record: options.record !== false });
       const features = builder.build(request, snapshot);
@@ -145,12 +145,13 @@ export class RiskScorer {
     }
   }
 
-  private resolve(workspaceId: string): { model: RiskModel | undefined; builder: RiskFeatureBuilder; settings: WorkspaceRiskSettings | undefined } {
-    const { model, features, settings } = this.options;
-    return {
-      model: typeof model === 'function' ? model(workspaceId) : model,
-      builder: typeof features === 'function' ? features(workspaceId) : features,
-      settings: settings?.(workspaceId),
-    };
+  private resolve(workspaceId: string): { model: RiskModel | undefined; settings: WorkspaceRiskSettings | undefined } {
+    const { model, settings } = this.options;
+    return { model: typeof model === 'function' ? model(workspaceId) : model, settings: settings?.(workspaceId) };
+  }
+
+  private builderFor(workspaceId: string): RiskFeatureBuilder {
+    const { features } = this.options;
+    return typeof features === 'function' ? features(workspaceId) : features;
   }
 }
