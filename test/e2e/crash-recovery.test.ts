@@ -35,18 +35,17 @@ describe('When the process is killed between accepting a message and replying', 
   });
 
   it('still delivers the reply after a restart', async () => {
-    const port = 43000 + Math.floor(Math.random() * 2000);
     const env = {
       DATABASE_URL: sqliteUrl(),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       ADMIN_TOKEN: `crash-admin-${randomUUID()}`,
-      PORT: String(port),
+      PORT: '0',
     };
     // Only the server runs: the message is accepted and queued, but nobody answers it yet.
     const server = spawnPlatform('server', env);
     running.push(server);
-    await server.waitFor(/server listening/);
+    const port = await server.listeningPort();
     const shopper = await connect(port, { workspace: 'demo', locale: 'es-ES' });
     const ack = await shopper.socket.emitWithAck('message', { clientMessageId: randomUUID(), text: '¿Dónde está mi pedido?' });
     expect(ack.ok).toBe(true);
@@ -55,8 +54,7 @@ describe('When the process is killed between accepting a message and replying', 
 
     const restarted = spawnPlatform('all', env);
     running.push(restarted);
-    await restarted.waitFor(/server listening/);
-    const back = await connect(port, { workspace: 'demo', sessionToken: shopper.session.sessionToken });
+    const back = await connect(await restarted.listeningPort(), { workspace: 'demo', sessionToken: shopper.session.sessionToken });
     const live = new Promise<WireMessage>((resolve) => back.socket.on('message', (m: WireMessage) => m.direction === 'out' && resolve(m)));
     const reply = back.session.history.find((m) => m.direction === 'out') ?? (await live);
     expect(reply.language).toBe('es');
@@ -66,20 +64,18 @@ describe('When the process is killed between accepting a message and replying', 
   }, 90_000);
 
   it('drains on SIGTERM: every acknowledged message is answered, after a restart at the latest', async () => {
-    const port = 45000 + Math.floor(Math.random() * 2000);
     const adminToken = `drain-admin-${randomUUID()}`;
     const env = {
       DATABASE_URL: sqliteUrl(),
       REDIS_URL,
       REDIS_PREFIX: prefix,
       ADMIN_TOKEN: adminToken,
-      PORT: String(port),
+      PORT: '0',
       CHAT_MESSAGES_PER_MINUTE: '1000',
     };
     const first = spawnPlatform('all', env);
     running.push(first);
-    await first.waitFor(/server listening/);
-    const shopper = await connect(port, { workspace: 'demo', locale: 'en-US' });
+    const shopper = await connect(await first.listeningPort(), { workspace: 'demo', locale: 'en-US' });
     const acks = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         // Messages the bot always answers (ones it cannot understand would hand the chat to a person after two).
@@ -92,7 +88,7 @@ describe('When the process is killed between accepting a message and replying', 
 
     const second = spawnPlatform('all', env);
     running.push(second);
-    await second.waitFor(/server listening/);
+    const port = await second.listeningPort();
     const conversationId = shopper.session.conversationId ?? (await connect(port, { workspace: 'demo', sessionToken: shopper.session.sessionToken })).session.conversationId;
     const deadline = Date.now() + 40_000;
     let replies = 0;

@@ -33,22 +33,20 @@ describe('Server and worker as separate processes', () => {
   });
 
   it('delivers the worker’s reply across processes and shows the history on another server', async () => {
-    const env = (port: number) => ({
+    const env = {
       DATABASE_URL: database.url,
       REDIS_URL,
       REDIS_PREFIX: prefix,
       ADMIN_TOKEN: `scale-admin-${randomUUID()}`,
-      PORT: String(port),
-    });
-    const portA = 41000 + Math.floor(Math.random() * 2000);
-    const portB = portA + 1;
-    const worker = spawnPlatform('worker', env(0));
+      PORT: '0',
+    };
+    const worker = spawnPlatform('worker', env);
     processes.push(worker);
     await worker.waitFor(/worker started/);
-    const serverA = spawnPlatform('server', env(portA));
-    const serverB = spawnPlatform('server', env(portB));
+    const serverA = spawnPlatform('server', env);
+    const serverB = spawnPlatform('server', env);
     processes.push(serverA, serverB);
-    await Promise.all([serverA.waitFor(/server listening/), serverB.waitFor(/server listening/)]);
+    const [portA, portB] = await Promise.all([serverA.listeningPort(), serverB.listeningPort()]);
 
     const first = await connect(portA, { workspace: 'demo', locale: 'en-US' });
     const reply = new Promise<WireMessage>((resolve) => first.socket.on('message', (m: WireMessage) => m.direction === 'out' && resolve(m)));

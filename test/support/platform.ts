@@ -91,6 +91,12 @@ export interface PlatformProcess {
   output(): string;
   /** Resolves when a line of its output matches. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Resolves with the port of the server's "server listening" line. Start servers with PORT=0 and use this: a port
+   * picked by the test can already be taken (CI once failed on a random port in the ephemeral range that another
+   * connection held).
+   */
+  listeningPort(timeoutMs?: number): Promise<number>;
   /** Sends a signal and waits for the exit; resolves with the exit code (null when killed by signal). */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -121,26 +127,42 @@ export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<str
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = (pattern: RegExp, timeoutMs = 45_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const done = () => {
+        listeners.delete(check);
+        clearTimeout(timer);
+        child.off('exit', onExit);
+      };
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          done();
+          resolve(match[0]);
+        }
+      };
+      // A process that dies before printing the line fails the wait at once, not after the timeout.
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        check();
+        if (!listeners.has(check)) return;
+        done();
+        reject(new Error(`${role} exited (${code ?? signal}) before printing ${pattern}; output:\n${output}`));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Timed out waiting for ${pattern} from ${role}; output so far:\n${output}`));
+      }, timeoutMs);
+      listeners.add(check);
+      child.once('exit', onExit);
+      check();
+    });
   return {
     child,
     output: () => output,
-    waitFor(pattern, timeoutMs = 45_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (match) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(match[0]);
-          }
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`Timed out waiting for ${pattern} from ${role}; output so far:\n${output}`));
-        }, timeoutMs);
-        listeners.add(check);
-        check();
-      });
+    waitFor,
+    async listeningPort(timeoutMs) {
+      const line = await waitFor(/"url":"http:\/\/[^"]*:(\d+)"[^\n]*"msg":"server listening"/, timeoutMs);
+      return Number(/:(\d+)"/.exec(line)![1]);
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
