@@ -5,7 +5,11 @@
  * prints one JSON line with the percentiles. Every measured call is a real decision: token check, Redis counters
  * (one round trip), features, XGBoost with SHAP reasons, rules, and the audit-log row committed before the answer.
  *
- *   node dist/bench/risk-api-bench.js --json [--requests 3000] [--clients 1] [--dry-run]
+ * The requests are built before the clock. `--client raw` (default) sends them as prepared bytes on raw keep-alive
+ * sockets (see raw-http-client.ts: the client's own allocations stay out of the figures); `--client node` uses
+ * node:http's client, as an application would, and reports its extra cost.
+ *
+ *   node dist/bench/risk-api-bench.js --json [--requests 3000] [--clients 1] [--dry-run] [--client raw|node]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
+import { RawHttpClient, rawRequest } from './raw-http-client';
 import { projectRoot } from '../platform/paths';
 
 const { values: args } = parseArgs({
@@ -25,6 +30,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '300' },
     clients: { type: 'string', default: '1' },
     'dry-run': { type: 'boolean', default: false },
+    client: { type: 'string', default: 'raw' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
   },
 });
@@ -131,12 +137,34 @@ async function main(): Promise<void> {
   const child = await start({ PORT: String(port), DATABASE_URL: database, REDIS_URL: args.redis!, REDIS_PREFIX: prefix, REDIS_START_LOCAL: 'false', ADMIN_TOKEN: token, LOG_LEVEL: 'warn', REC_SEED_DEMO_HISTORY: 'false' });
   try {
     const metrics = await waitForRiskModel(port, token);
-    const agent = new Agent({ keepAlive: true, maxSockets: clients });
+    if (args.client !== 'raw' && args.client !== 'node') throw new Error('--client must be raw or node');
     const path = `/api/risk/score${args['dry-run'] ? '?dryRun=1' : ''}`;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // Raw clients take prepared request bytes (or a body to wrap); the node:http client takes the body.
+    let send: (payload: string | Buffer) => Promise<number>;
+    let closeClients: () => void;
+    if (args.client === 'node') {
+      const agent = new Agent({ keepAlive: true, maxSockets: clients });
+      send = (payload) => post(agent, port, token, path, payload.toString());
+      closeClients = () => agent.destroy();
+    } else {
+      const sockets = await Promise.all(Array.from({ length: clients }, () => RawHttpClient.open('127.0.0.1', port)));
+      const idle = [...sockets];
+      send = async (payload) => {
+        const socket = idle.pop()!;
+        try {
+          return (await socket.send(typeof payload === 'string' ? rawRequest('POST', `127.0.0.1:${port}`, path, headers, payload) : payload)).status;
+        } finally {
+          idle.push(socket);
+        }
+      };
+      closeClients = () => sockets.forEach((socket) => socket.close());
+    }
     let next = 0;
-    for (let i = 0; i < warmup; i++) await post(agent, port, token, path, body(next++));
+    for (let i = 0; i < warmup; i++) await send(body(next++));
     // Built before the clock starts: the client's own allocations (and GC pauses) stay out of the measured window.
     const payloads = Array.from({ length: requests }, () => body(next++));
+    const prepared = args.client === 'raw' ? payloads.map((payload) => rawRequest('POST', `127.0.0.1:${port}`, path, headers, payload)) : undefined;
     const latencies: number[] = [];
     let failures = 0;
     let issued = 0;
@@ -144,22 +172,23 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (issued < requests) {
-          const payload = payloads[issued++]!;
+          const index = issued++;
           const t0 = performance.now();
-          const status = await post(agent, port, token, path, payload);
+          const status = await send(prepared ? prepared[index]! : payloads[index]!);
           if (status === 200) latencies.push(performance.now() - t0);
           else failures++;
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    agent.destroy();
+    closeClients();
     latencies.sort((a, b) => a - b);
     const result = {
       requests: latencies.length,
       failures,
       clients,
       dryRun: args['dry-run'],
+      client: args.client,
       perSecond: Math.round(latencies.length / seconds),
       p50ms: Number(percentile(latencies, 50).toFixed(2)),
       p95ms: Number(percentile(latencies, 95).toFixed(2)),

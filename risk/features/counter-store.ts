@@ -98,13 +98,37 @@ export function valueBucket(value: number): number {
   return Math.min(VALUE_HISTOGRAM_BUCKETS - 1, Math.max(0, bucket));
 }
 
+/** See {@link StoreCounts.valueRank}. */
+export interface ValueRank {
+  below: number;
+  same: number;
+  total: number;
+}
+
+/** The rank of `value` in a histogram of {@link VALUE_HISTOGRAM_BUCKETS} counts. */
+export function valueRankIn(histogram: readonly number[], value: number): ValueRank {
+  const bucket = valueBucket(value);
+  let below = 0;
+  let total = 0;
+  for (let b = 0; b < VALUE_HISTOGRAM_BUCKETS; b++) {
+    const n = histogram[b] ?? 0;
+    total += n;
+    if (b < bucket) below += n;
+  }
+  return { below, same: histogram[bucket] ?? 0, total };
+}
+
 /** Counts about the whole store, before this event. */
 export interface StoreCounts {
   orders: number;
   valueSum: number;
   valueSumSquares: number;
-  /** {@link VALUE_HISTOGRAM_BUCKETS} counts, see {@link valueBucket}. */
-  valueHistogram: number[];
+  /**
+   * Where the event's value falls in the store's value histogram ({@link VALUE_HISTOGRAM_BUCKETS} buckets, see
+   * {@link valueBucket}): orders in lower buckets, orders in its bucket, orders in all buckets. The stores reduce the
+   * histogram to these three counts themselves (the Redis script in Redis), so a scoring never moves it.
+   */
+  valueRank: ValueRank;
   ordersLastHour: number;
   ordersLastDay: number;
   quickOrdersLastDay: number;

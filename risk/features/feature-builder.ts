@@ -4,7 +4,7 @@
  * exactly what it is later asked about. Pure: no I/O, no clock (the request carries its time).
  */
 import { createHash } from 'node:crypto';
-import { ENTITY_KINDS, VALUE_HISTOGRAM_BUCKETS, valueBucket, type CounterEvent, type CounterSnapshot, type EntityCounts, type EntityKind } from './counter-store';
+import { ENTITY_KINDS, type CounterEvent, type ValueRank, type CounterSnapshot, type EntityCounts, type EntityKind } from './counter-store';
 import { normaliseCountry } from './countries';
 import type { DisposableEmailDomains } from './disposable-email-domains';
 import { IpCountryMap, integerToIpv4, ipv4ToInteger } from './ip-country-map';
@@ -142,17 +142,9 @@ export function counterEventOf(request: RiskRequest): CounterEvent {
 /** Minimum store orders before value percentiles and z-scores mean anything. */
 const MIN_STORE_ORDERS = 20;
 
-/** Percentile (0..1) of `value` in the store's histogram: orders in lower buckets plus half of its bucket. */
-export function histogramPercentile(histogram: readonly number[], value: number): number {
-  const bucket = valueBucket(value);
-  let below = 0;
-  let total = 0;
-  for (let b = 0; b < VALUE_HISTOGRAM_BUCKETS; b++) {
-    const n = histogram[b] ?? 0;
-    total += n;
-    if (b < bucket) below += n;
-  }
-  return total > 0 ? (below + 0.5 * (histogram[bucket] ?? 0)) / total : Number.NaN;
+/** Percentile (0..1) of a value from its rank in the store's histogram: orders in lower buckets plus half of its bucket. */
+export function rankPercentile(rank: ValueRank): number {
+  return rank.total > 0 ? (rank.below + 0.5 * rank.same) / rank.total : Number.NaN;
 }
 
 /** Settings of the builder. */
@@ -203,7 +195,7 @@ export class RiskFeatureBuilder {
     if (value !== undefined) {
       set('order_value', value);
       if (store.orders >= MIN_STORE_ORDERS) {
-        set('value_store_percentile', histogramPercentile(store.valueHistogram, value));
+        set('value_store_percentile', rankPercentile(store.valueRank));
         const mean = store.valueSum / store.orders;
         const variance = Math.max(0, store.valueSumSquares / store.orders - mean * mean);
         if (variance > 0) set('value_store_zscore', (value - mean) / Math.sqrt(variance));

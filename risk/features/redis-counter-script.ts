@@ -12,8 +12,11 @@
  * ARGV: now, eventId, customerId, customerCreatedAt, action, value ('' when none), record (1/0), quick (1/0),
  * hourMs, dayMs, retentionMs, createdNearMs, value bucket, entity count.
  *
- * Returns `{entities, customer, customerEvents, store, storeWindows}`, numbers as strings (Redis would truncate
- * Lua floats to integers).
+ * Returns `{entities, customer, customerActions, store, storeWindows}`, numbers as strings (Redis would truncate
+ * Lua floats to integers). The script reduces what it reads to the counts the features use (the customer's events
+ * of the last day to counts per action, the store's value histogram to the event's rank in it): the reply stays a
+ * few dozen short strings however busy a customer or store is (whole histograms and event lists were most of the
+ * client's reply parsing and garbage per scoring).
  */
 export const REDIS_COUNTER_SCRIPT = `
 local now = tonumber(ARGV[1])
@@ -40,8 +43,11 @@ end
 local entities = {}
 for i = 0, n - 1 do
   local acc, created, q, ev, h = KEYS[7 + i * 5], KEYS[8 + i * 5], KEYS[9 + i * 5], KEYS[10 + i * 5], KEYS[11 + i * 5]
-  local other = redis.call('ZCOUNT', acc, now - retention, '+inf') - selfWithin(acc, now - retention)
-  local otherDay = redis.call('ZCOUNT', acc, now - day, '+inf') - selfWithin(acc, now - day)
+  -- The customer's own entry, read once for both windows.
+  local selfScore = redis.call('ZSCORE', acc, cust)
+  local selfSeen = selfScore and tonumber(selfScore) or nil
+  local other = redis.call('ZCOUNT', acc, now - retention, '+inf') - ((selfSeen and selfSeen >= now - retention) and 1 or 0)
+  local otherDay = redis.call('ZCOUNT', acc, now - day, '+inf') - ((selfSeen and selfSeen >= now - day) and 1 or 0)
   local evHour = redis.call('ZCOUNT', ev, now - hour, '+inf')
   local evDay = redis.call('ZCOUNT', ev, now - day, '+inf')
   local last = redis.call('ZREVRANGE', acc, 0, 0, 'WITHSCORES')
@@ -58,8 +64,45 @@ end
 
 local customer = redis.call('HMGET', KEYS[2], 'orders', 'valueSum', 'valueSumSquares', 'maxValue', 'notReceived', 'chargebacks', 'lastAt')
 for i = 1, 7 do customer[i] = customer[i] or '' end
-local customerEvents = redis.call('ZRANGEBYSCORE', KEYS[3], now - day, '+inf', 'WITHSCORES')
-local store = redis.call('HGETALL', KEYS[4])
+local actionCounts = {}
+local actionOrder = {}
+local events = redis.call('ZRANGEBYSCORE', KEYS[3], now - day, '+inf', 'WITHSCORES')
+for i = 1, #events, 2 do
+  local member = events[i]
+  local name = string.sub(member, 1, string.find(member, ':', 1, true) - 1)
+  local counts = actionCounts[name]
+  if not counts then
+    counts = { 0, 0 }
+    actionCounts[name] = counts
+    actionOrder[#actionOrder + 1] = name
+  end
+  counts[2] = counts[2] + 1
+  if tonumber(events[i + 1]) >= now - hour then counts[1] = counts[1] + 1 end
+end
+local customerActions = {}
+for _, name in ipairs(actionOrder) do
+  customerActions[#customerActions + 1] = name
+  customerActions[#customerActions + 1] = tostring(actionCounts[name][1])
+  customerActions[#customerActions + 1] = tostring(actionCounts[name][2])
+end
+local storeHash = redis.call('HGETALL', KEYS[4])
+local eventBucket = tonumber(bucket)
+local storeFields = { orders = '', valueSum = '', valueSumSquares = '' }
+local below, same, counted = 0, 0, 0
+for i = 1, #storeHash, 2 do
+  local field = storeHash[i]
+  if string.sub(field, 1, 1) == 'h' then
+    local b = tonumber(string.sub(field, 2))
+    local c = tonumber(storeHash[i + 1])
+    if b and c then
+      counted = counted + c
+      if b < eventBucket then below = below + c elseif b == eventBucket then same = same + c end
+    end
+  else
+    storeFields[field] = storeHash[i + 1]
+  end
+end
+local store = { storeFields.orders, storeFields.valueSum, storeFields.valueSumSquares, tostring(below), tostring(same), tostring(counted) }
 local storeWindows = {
   tostring(redis.call('ZCOUNT', KEYS[5], now - hour, '+inf')),
   tostring(redis.call('ZCOUNT', KEYS[5], now - day, '+inf')),
@@ -84,9 +127,10 @@ if record and redis.call('SET', KEYS[1], '1', 'NX', 'PX', retention) then
     redis.call('ZREMRANGEBYSCORE', ev, '-inf', oldestDay)
     redis.call('PEXPIRE', acc, retention)
     redis.call('PEXPIRE', created, retention)
-    if redis.call('EXISTS', q) == 1 then redis.call('PEXPIRE', q, retention) end
+    -- PEXPIRE leaves a missing key missing (the quick-buyers set and the chargeback hash exist only once used).
+    redis.call('PEXPIRE', q, retention)
     redis.call('PEXPIRE', ev, day)
-    if redis.call('EXISTS', h) == 1 then redis.call('PEXPIRE', h, retention) end
+    redis.call('PEXPIRE', h, retention)
   end
   redis.call('ZADD', KEYS[3], now, action .. ':' .. eventId)
   redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', oldestDay)
@@ -98,12 +142,12 @@ if record and redis.call('SET', KEYS[1], '1', 'NX', 'PX', retention) then
     local v = tonumber(value)
     redis.call('HINCRBY', KEYS[2], 'orders', 1)
     redis.call('HINCRBYFLOAT', KEYS[2], 'valueSum', value)
-    redis.call('HINCRBYFLOAT', KEYS[2], 'valueSumSquares', tostring(v * v))
+    redis.call('HINCRBYFLOAT', KEYS[2], 'valueSumSquares', string.format('%.17g', v * v))
     local max = redis.call('HGET', KEYS[2], 'maxValue')
     if not max or tonumber(max) < v then redis.call('HSET', KEYS[2], 'maxValue', value) end
     redis.call('HINCRBY', KEYS[4], 'orders', 1)
     redis.call('HINCRBYFLOAT', KEYS[4], 'valueSum', value)
-    redis.call('HINCRBYFLOAT', KEYS[4], 'valueSumSquares', tostring(v * v))
+    redis.call('HINCRBYFLOAT', KEYS[4], 'valueSumSquares', string.format('%.17g', v * v))
     redis.call('HINCRBY', KEYS[4], 'h' .. bucket, 1)
     redis.call('ZADD', KEYS[5], now, eventId)
     redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', oldestDay)
@@ -117,5 +161,5 @@ if record and redis.call('SET', KEYS[1], '1', 'NX', 'PX', retention) then
   redis.call('PEXPIRE', KEYS[2], retention)
 end
 
-return { entities, customer, customerEvents, store, storeWindows }
+return { entities, customer, customerActions, store, storeWindows }
 `;

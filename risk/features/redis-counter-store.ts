@@ -7,7 +7,6 @@ import type { Redis } from 'ioredis';
 import {
   DEFAULT_COUNTER_WINDOWS,
   ENTITY_KINDS,
-  VALUE_HISTOGRAM_BUCKETS,
   isQuickPurchase,
   valueBucket,
   type ChargebackRecord,
@@ -85,7 +84,7 @@ export class RedisCounterStore implements RiskCounterStore {
       String(valueBucket(event.value ?? 0)),
       String(kinds.length),
     ];
-    const [entityRows, customerRow, customerEvents, storeRow, storeWindows] = await this.redis.riskCounters(keys.length, ...keys, ...args);
+    const [entityRows, customerRow, customerActions, storeRow, storeWindows] = await this.redis.riskCounters(keys.length, ...keys, ...args);
     const now = event.at;
     const entities: Partial<Record<EntityKind, EntityCounts>> = {};
     kinds.forEach((kind, i) => {
@@ -103,18 +102,13 @@ export class RedisCounterStore implements RiskCounterStore {
     });
     const lastHour: Partial<Record<RiskAction, number>> = {};
     const lastDay: Partial<Record<RiskAction, number>> = {};
-    for (let i = 0; i < customerEvents.length; i += 2) {
-      const member = customerEvents[i]!;
-      const at = Number(customerEvents[i + 1]);
-      const action = member.slice(0, member.indexOf(':')) as RiskAction;
-      lastDay[action] = (lastDay[action] ?? 0) + 1;
-      if (at >= now - w.hourMs) lastHour[action] = (lastHour[action] ?? 0) + 1;
+    for (let i = 0; i < customerActions.length; i += 3) {
+      const action = customerActions[i] as RiskAction;
+      const hour = Number(customerActions[i + 1]);
+      if (hour > 0) lastHour[action] = hour;
+      lastDay[action] = Number(customerActions[i + 2]);
     }
     const lastAt = numberOr(customerRow[6], Number.NaN);
-    const store = new Map<string, string>();
-    for (let i = 0; i < storeRow.length; i += 2) store.set(storeRow[i]!, storeRow[i + 1]!);
-    const histogram = new Array<number>(VALUE_HISTOGRAM_BUCKETS).fill(0);
-    for (let b = 0; b < VALUE_HISTOGRAM_BUCKETS; b++) histogram[b] = numberOr(store.get(`h${b}`), 0);
     return {
       entities,
       customer: {
@@ -129,10 +123,10 @@ export class RedisCounterStore implements RiskCounterStore {
         minutesSinceLastEvent: Number.isFinite(lastAt) ? (now - lastAt) / 60_000 : Number.NaN,
       },
       store: {
-        orders: numberOr(store.get('orders'), 0),
-        valueSum: numberOr(store.get('valueSum'), 0),
-        valueSumSquares: numberOr(store.get('valueSumSquares'), 0),
-        valueHistogram: histogram,
+        orders: numberOr(storeRow[0], 0),
+        valueSum: numberOr(storeRow[1], 0),
+        valueSumSquares: numberOr(storeRow[2], 0),
+        valueRank: { below: numberOr(storeRow[3], 0), same: numberOr(storeRow[4], 0), total: numberOr(storeRow[5], 0) },
         ordersLastHour: numberOr(storeWindows[0], 0),
         ordersLastDay: numberOr(storeWindows[1], 0),
         quickOrdersLastDay: numberOr(storeWindows[2], 0),

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { DEFAULT_COUNTER_WINDOWS, MemoryCounterStore, RedisCounterStore, type CounterEvent, type RiskCounterStore } from '../../../risk';
+import { DEFAULT_COUNTER_WINDOWS, MemoryCounterStore, RISK_ACTIONS, RedisCounterStore, type CounterEvent, type RiskCounterStore } from '../../../risk';
+import { seededRandom } from '../../../risk/evaluation/seeded-random';
 import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from '../../support/services';
 
 const T0 = Date.UTC(2025, 2, 1, 10, 0);
@@ -139,7 +140,7 @@ describe('RedisCounterStore', () => {
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {
-    for (const p of [prefix, `${prefix}-same`, `${prefix}-trip`]) await deleteRedisPrefix(p);
+    for (const p of [prefix, `${prefix}-same`, `${prefix}-trip`, `${prefix}-random`]) await deleteRedisPrefix(p);
     await redis.quit();
   });
 
@@ -147,6 +148,41 @@ describe('RedisCounterStore', () => {
     const memory = await scenario(new MemoryCounterStore());
     const inRedis = await scenario(new RedisCounterStore(redis, `${prefix}-same`));
     expect(inRedis).toEqual(memory);
+  });
+
+  it('stays identical to memory over a long random mix of shoppers, actions, values and entities', async () => {
+    // Busy shoppers (many actions within the hour and day) and a store histogram over many buckets: the script
+    // reduces both to counts itself, and must count exactly what the memory store counts.
+    const random = seededRandom(7);
+    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const events: Array<[CounterEvent, boolean]> = [];
+    let at = T0;
+    for (let i = 0; i < 400; i++) {
+      at += Math.floor(random() * 20 * MIN);
+      const action = random() < 0.6 ? 'order' : pick(RISK_ACTIONS);
+      events.push([
+        event(`r${i}`, `c${Math.floor(random() * 12)}`, at, {
+          action,
+          value: action === 'order' ? Math.round(random() * random() * 5000 * 100) / 100 : undefined,
+          customerCreatedAt: at - Math.floor(random() * 3 * 86_400_000),
+          entities: { device: `d${Math.floor(random() * 6)}`, ip: `198.51.100.${Math.floor(random() * 4)}`, ...(random() < 0.5 ? { payment: `k${Math.floor(random() * 5)}` } : {}) },
+        }),
+        random() < 0.95,
+      ]);
+    }
+    const replay = async (store: RiskCounterStore) => {
+      const seen = [];
+      for (const [e, record] of events) seen.push(await store.observe(e, { record }));
+      return seen;
+    };
+    // Sums of squared cents differ in the last digits (Redis adds floats in long double): compare 10 digits.
+    const rounded = (value: unknown): unknown =>
+      typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(10)) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)])) : value;
+    const memory = (await replay(new MemoryCounterStore())).map(rounded) as Awaited<ReturnType<typeof replay>>;
+    const inRedis = (await replay(new RedisCounterStore(redis, `${prefix}-random`))).map(rounded);
+    expect(inRedis).toEqual(memory);
+    expect(memory.some((s) => Object.values(s.customer.lastHour).some((n) => n! > 1))).toBe(true);
+    expect(memory.some((s) => s.store.valueRank.below > 0 && s.store.valueRank.same > 0 && s.store.valueRank.total > s.store.valueRank.below + s.store.valueRank.same)).toBe(true);
   });
 
   it('reads and records in one round trip', async () => {
