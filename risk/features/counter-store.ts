@@ -144,6 +144,8 @@ export interface CounterSnapshot {
 /** A confirmed outcome that the counters keep (labels themselves go to the training data). */
 export interface ChargebackRecord {
   workspaceId: string;
+  /** Identifies the outcome (`label:<label id>`): a chargeback is counted once per id, however often it is applied. */
+  id: string;
   customerId: string;
   /** Entities of the charged-back order. */
   entities: Partial<Record<EntityKind, string>>;
@@ -156,7 +158,10 @@ export interface RiskCounterStore {
    * atomic step. An event id already recorded is not counted again.
    */
   observe(event: CounterEvent, options?: { record?: boolean }): Promise<CounterSnapshot>;
-  /** Adds a chargeback to the customer and the entities of the order. */
+  /**
+   * Adds a chargeback to the customer and the entities of the order, once per `record.id` (a rebuild from the decision
+   * log re-applies every outcome, including ones the live counters already took).
+   */
   recordChargeback(record: ChargebackRecord): Promise<void>;
 }
 

@@ -90,6 +90,8 @@ interface WorkspaceState {
   store: StoreState;
   /** event id -> time recorded. */
   recorded: Map<string, number>;
+  /** Ids of the chargebacks counted. */
+  chargebacks: Set<string>;
 }
 
 function countSince(map: ReadonlyMap<string, number>, from: number, self?: string): number {
@@ -119,6 +121,7 @@ export class MemoryCounterStore implements RiskCounterStore {
           quickTimes: new SortedTimes(),
         },
         recorded: new Map(),
+        chargebacks: new Set(),
       };
       this.workspaces.set(id, state);
     }
@@ -134,6 +137,8 @@ export class MemoryCounterStore implements RiskCounterStore {
 
   recordChargeback(record: ChargebackRecord): Promise<void> {
     const state = this.workspace(record.workspaceId);
+    if (state.chargebacks.has(record.id)) return Promise.resolve();
+    state.chargebacks.add(record.id);
     this.customer(state, record.customerId).chargebacks += 1;
     for (const kind of ENTITY_KINDS) {
       const key = record.entities[kind];

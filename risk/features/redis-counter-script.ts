@@ -163,3 +163,17 @@ end
 
 return { entities, customer, customerActions, store, storeWindows }
 `;
+
+/**
+ * Adds a chargeback once per id. KEYS[1] seen marker of the chargeback id, KEYS[2] customer hash, then the entities'
+ * chargeback hashes. ARGV: retentionMs. Returns 1 when counted, 0 when the id was counted before.
+ */
+export const REDIS_CHARGEBACK_SCRIPT = `
+local retention = tonumber(ARGV[1])
+if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', retention) then return 0 end
+for i = 2, #KEYS do
+  redis.call('HINCRBY', KEYS[i], 'chargebacks', 1)
+  redis.call('PEXPIRE', KEYS[i], retention)
+end
+return 1
+`;

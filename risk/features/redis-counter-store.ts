@@ -17,7 +17,7 @@ import {
   type EntityKind,
   type RiskCounterStore,
 } from './counter-store';
-import { REDIS_COUNTER_SCRIPT } from './redis-counter-script';
+import { REDIS_CHARGEBACK_SCRIPT, REDIS_COUNTER_SCRIPT } from './redis-counter-script';
 import type { RiskAction } from './risk-request';
 
 /** The script's reply. */
@@ -28,6 +28,7 @@ const ENTITY_KEY_SUFFIXES = ['acc', 'created', 'quick', 'ev', 'h'] as const;
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     riskCounters(numberOfKeys: number, ...keysAndArgs: string[]): import('ioredis').Result<ScriptReply, Context>;
+    riskChargeback(numberOfKeys: number, ...keysAndArgs: string[]): import('ioredis').Result<number, Context>;
   }
 }
 
@@ -49,6 +50,7 @@ export class RedisCounterStore implements RiskCounterStore {
     private readonly windows: CounterWindows = DEFAULT_COUNTER_WINDOWS,
   ) {
     if (typeof (redis as { riskCounters?: unknown }).riskCounters !== 'function') redis.defineCommand('riskCounters', { lua: REDIS_COUNTER_SCRIPT });
+    if (typeof (redis as { riskChargeback?: unknown }).riskChargeback !== 'function') redis.defineCommand('riskChargeback', { lua: REDIS_CHARGEBACK_SCRIPT });
   }
 
   private base(workspaceId: string): string {
@@ -135,17 +137,12 @@ export class RedisCounterStore implements RiskCounterStore {
   }
 
   async recordChargeback(record: ChargebackRecord): Promise<void> {
-    const pipeline = this.redis.multi();
     const base = this.base(record.workspaceId);
-    pipeline.hincrby(`${base}:cust:${record.customerId}`, 'chargebacks', 1);
-    pipeline.pexpire(`${base}:cust:${record.customerId}`, this.windows.retentionMs);
+    const keys = [`${base}:seen-chargeback:${record.id}`, `${base}:cust:${record.customerId}`];
     for (const kind of ENTITY_KINDS) {
       const key = record.entities[kind];
-      if (key === undefined) continue;
-      const hash = `${this.entityKey(record.workspaceId, kind, key)}:h`;
-      pipeline.hincrby(hash, 'chargebacks', 1);
-      pipeline.pexpire(hash, this.windows.retentionMs);
+      if (key !== undefined) keys.push(`${this.entityKey(record.workspaceId, kind, key)}:h`);
     }
-    await pipeline.exec();
+    await this.redis.riskChargeback(keys.length, ...keys, String(this.windows.retentionMs));
   }
 }

@@ -33,7 +33,7 @@ export function labelEffect(label: Pick<RiskLabel, 'id' | 'workspaceId' | 'kind'
   const customerId = subject?.customer.id ?? label.customerId;
   if (!customerId) return { kind: 'none' };
   if (label.kind === 'chargeback') {
-    return { kind: 'chargeback', record: { workspaceId: label.workspaceId, customerId, entities: subject ? entityKeysOf(subject) : {} } };
+    return { kind: 'chargeback', record: { workspaceId: label.workspaceId, id: `label:${label.id}`, customerId, entities: subject ? entityKeysOf(subject) : {} } };
   }
   if (label.kind === 'not_received_claim') {
     return {

@@ -7,8 +7,9 @@
  *
  * Detection: a per-workspace marker key lives beside the counters (same `{workspace}` hash tag) and is written only
  * here, after a replay (for a new workspace, a replay of nothing). When the marker is missing the counters are
- * treated as lost. Requests scored between the loss and the rebuild are counted once: the counters count an event id
- * once, and those requests are in the log the replay reads. One worker rebuilds at a time (a Redis lock).
+ * treated as lost. Requests scored and outcomes reported between the loss and the rebuild are counted once: the
+ * counters count an event id and a chargeback id once, and the replay reads both from the logs. One worker rebuilds at
+ * a time (a Redis lock).
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';

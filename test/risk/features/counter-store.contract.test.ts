@@ -114,11 +114,22 @@ describe.each(stores)('%s (risk counter contract)', (_name, open) => {
   describe('when a chargeback is recorded', () => {
     it('adds it to the shopper and to the entities of the order', async () => {
       await store.observe(event('o1', 'ivan', T0));
-      await store.recordChargeback({ workspaceId: 'ws-a', customerId: 'ivan', entities: { device: 'dev-1' } });
+      await store.recordChargeback({ workspaceId: 'ws-a', id: 'label:1', customerId: 'ivan', entities: { device: 'dev-1' } });
       const next = await store.observe(event('o2', 'ivan', T0 + MIN));
       expect(next.customer.chargebacks).toBe(1);
       expect(next.entities.device!.chargebacks).toBe(1);
       expect(next.entities.ip!.chargebacks).toBe(0);
+    });
+
+    it('counts it once per id (a rebuild re-applies outcomes the live counters already took)', async () => {
+      await store.observe(event('o1', 'ivan', T0));
+      const chargeback = { workspaceId: 'ws-a', id: 'label:7', customerId: 'ivan', entities: { device: 'dev-1' } };
+      await store.recordChargeback(chargeback);
+      await store.recordChargeback(chargeback);
+      await store.recordChargeback({ ...chargeback, id: 'label:8' });
+      const next = await store.observe(event('o2', 'ivan', T0 + MIN));
+      expect(next.customer.chargebacks).toBe(2);
+      expect(next.entities.device!.chargebacks).toBe(2);
     });
   });
 

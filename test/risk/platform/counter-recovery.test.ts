@@ -4,6 +4,7 @@ import { RedisCounterStore } from '../../../risk/features/redis-counter-store';
 import { RiskCounterRecovery } from '../../../risk/platform/counter-recovery';
 import { RiskDecisionLog } from '../../../risk/platform/risk-decision-log';
 import { RiskLabelStore } from '../../../risk/platform/risk-label-store';
+import { applyLabelEffect, labelEffect } from '../../../risk/learning/risk-timeline';
 import { openCommerceDatabase, type CommerceTestDatabase } from '../../commerce/commerce-test-database';
 import { createSqliteDatabase } from '../../support/databases';
 import { orderRequest } from '../risk-fixtures';
@@ -62,6 +63,45 @@ describe('RiskCounterRecovery (SQLite decision log, real Redis)', () => {
     // Once rebuilt, nothing is replayed twice.
     expect(await recovery.ensure(workspaceId)).toBe('present');
     expect(await probe()).toEqual(before);
+  });
+
+  it('counts what happened between the loss and the rebuild once: scorings and chargebacks the live counters already took', async () => {
+    const other = await database.newWorkspace();
+    const counters = new RedisCounterStore(redis, prefix);
+    const decisions = new RiskDecisionLog(database.handle.db);
+    const labels = new RiskLabelStore(database.handle.db);
+    const recovery = new RiskCounterRecovery({ redis, keyPrefix: prefix, counters, decisions, labels, logger });
+    expect(await recovery.ensure(other)).toBe('rebuilt');
+    const score = async (customer: string, minute: number) => {
+      const request = orderRequest({
+        workspaceId: other,
+        at: T + minute * 60_000,
+        customer: { id: customer, createdAt: T - 86_400_000 },
+        device: { id: 'dev-x', ip: '192.0.2.20' },
+        order: { number: `N-${customer}`, value: 40, billingCountry: 'DE', shippingCountry: 'DE' },
+      });
+      await counters.observe(counterEventOf(request));
+      await decisions.record(request, { score: 0.1, decision: 'approve', reasons: [], rules: [], modelVersion: 'm1' }, { source: 'api', orderNumber: request.order!.number! });
+      return request;
+    };
+    const chargeback = async (request: Awaited<ReturnType<typeof score>>) => {
+      const { label } = await labels.record({ workspaceId: other, kind: 'chargeback', orderNumber: request.order!.number!, createdBy: 'test', at: request.at + 60_000 });
+      await applyLabelEffect(labelEffect(label, request), counters);
+    };
+    await chargeback(await score('d-1', 0));
+
+    // Lost; then, before any rebuild, one more scoring and one more chargeback reach the (empty) live counters.
+    await redis.del(...(await redis.keys(`${prefix}:risk:{${other}}*`)));
+    await chargeback(await score('d-2', 5));
+    expect(await recovery.ensure(other)).toBe('rebuilt');
+
+    const probe = await counters.observe(
+      counterEventOf(orderRequest({ workspaceId: other, eventId: 'probe-after', at: T + 30 * 60_000, customer: { id: 'd-3', createdAt: T }, device: { id: 'dev-x' } })),
+      { record: false },
+    );
+    expect(probe.entities.device?.otherAccounts).toBe(2);
+    expect(probe.entities.device?.chargebacks).toBe(2);
+    expect(probe.store.orders).toBe(2);
   });
 
   it('lets one process rebuild at a time', async () => {
