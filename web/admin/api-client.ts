@@ -21,6 +21,10 @@ import type {
   MarkdownExport,
   Revision,
   RevisionDiff,
+  RiskDecisionEntry,
+  RiskIpTableInfo,
+  RiskModelVersion,
+  RiskRetrainJob,
   Role,
   SaveVersionInput,
   WhatsAppWebStatus,
@@ -38,7 +42,8 @@ export interface ResponseLike {
 export interface RequestInitLike {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON text, or the bytes of an upload. */
+  body?: string | Uint8Array<ArrayBuffer>;
   signal?: AbortSignal;
 }
 
@@ -51,7 +56,10 @@ export interface RequestSpec {
   /** Path below the origin, with path parameters already encoded (see {@link path}). */
   path: string;
   query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is (a file upload), instead of `body`. */
+  upload?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
 }
 
 /** A refused or failed API call. `status` 0 means the server was not reached (network, abort). */
@@ -95,7 +103,10 @@ export function buildRequest(baseUrl: string, token: string, spec: RequestSpec, 
   const search = params.toString();
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
   const init: RequestInitLike = { method: spec.method, headers };
-  if (spec.body !== undefined) {
+  if (spec.upload) {
+    headers['content-type'] = spec.upload.contentType;
+    init.body = spec.upload.bytes;
+  } else if (spec.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(spec.body);
   }
@@ -273,5 +284,46 @@ export class KnowledgeApi {
   /** The WhatsApp Web connection of the token's workspace (admins): state, and the QR code while not linked. */
   whatsAppWebStatus(): Promise<WhatsAppWebStatus> {
     return this.send<WhatsAppWebStatus>({ method: 'GET', path: '/api/channels/whatsapp-web/status' });
+  }
+
+  /** The latest risk decisions, newest first (optionally about one order). */
+  async riskDecisions(limit = 50, orderNumber?: string): Promise<RiskDecisionEntry[]> {
+    return (await this.send<{ decisions: RiskDecisionEntry[] }>({ method: 'GET', path: '/api/risk/decisions', query: { limit, orderNumber } })).decisions;
+  }
+
+  /** The risk model's versions (the live one has status `live`). */
+  async riskModels(): Promise<RiskModelVersion[]> {
+    return (await this.send<{ versions: RiskModelVersion[] }>({ method: 'GET', path: '/api/risk/models' })).versions;
+  }
+
+  /** Queues a retraining (admins); promoted only if it beats the live model. */
+  retrainRisk(): Promise<RiskRetrainJob> {
+    return this.send({ method: 'POST', path: '/api/risk/retrain', body: {} });
+  }
+
+  retrainStatus(jobId: string): Promise<RiskRetrainJob> {
+    return this.send({ method: 'GET', path: path('api', 'risk', 'retrain', jobId) });
+  }
+
+  /** The thresholds and rules (shape: see the API's risk settings schema). */
+  async riskSettings(): Promise<unknown> {
+    return (await this.send<{ settings: unknown }>({ method: 'GET', path: '/api/risk/settings' })).settings;
+  }
+
+  async saveRiskSettings(settings: unknown): Promise<unknown> {
+    return (await this.send<{ settings: unknown }>({ method: 'PUT', path: '/api/risk/settings', body: settings })).settings;
+  }
+
+  riskIpTable(): Promise<RiskIpTableInfo> {
+    return this.send({ method: 'GET', path: '/api/risk/ip-countries' });
+  }
+
+  /** Uploads the store's IP-to-country table: CSV `lower,upper,country` after a header line, gzipped or not. */
+  uploadRiskIpTable(bytes: Uint8Array<ArrayBuffer>, gzipped: boolean): Promise<RiskIpTableInfo> {
+    return this.send({ method: 'PUT', path: '/api/risk/ip-countries', upload: { bytes, contentType: gzipped ? 'application/gzip' : 'text/csv' } });
+  }
+
+  removeRiskIpTable(): Promise<RiskIpTableInfo> {
+    return this.send({ method: 'DELETE', path: '/api/risk/ip-countries' });
   }
 }

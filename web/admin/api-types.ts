@@ -136,3 +136,61 @@ export interface WhatsAppWebStatus {
   reconnectAt?: number;
   whatsAppState?: string;
 }
+
+/** One reason of a risk decision, in plain words. */
+export interface RiskReason {
+  code: string;
+  text: string;
+}
+
+/** `GET /api/risk/decisions`: one logged decision. */
+export interface RiskDecisionEntry {
+  id: string;
+  eventId: string;
+  source: 'api' | 'chat' | string;
+  action: string;
+  customerId: string;
+  orderNumber: string | null;
+  conversationId: string | null;
+  /** Calibrated probability of fraud; null when scoring failed (the decision is then `review`). */
+  score: number | null;
+  decision: 'approve' | 'review' | 'decline';
+  reasons: RiskReason[];
+  rules: string[];
+  modelVersion: string;
+  outcome: string | null;
+  /** ISO times: of the request, and of its logging. */
+  at: string;
+  loggedAt: string;
+}
+
+/** `GET /api/risk/models`: one model version. */
+export interface RiskModelVersion {
+  version: string;
+  kind: string;
+  status: string;
+  metrics: Record<string, unknown> | null;
+  error: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  promotedAt: string | null;
+}
+
+/** `POST /api/risk/retrain` and `GET /api/risk/retrain/:jobId`. */
+export interface RiskRetrainJob {
+  jobId: string;
+  state?: string;
+  progress?: unknown;
+  result?: unknown;
+  error?: string | null;
+}
+
+/** `GET|PUT|DELETE /api/risk/ip-countries`: the IP-to-country table the workspace's scoring uses. */
+export interface RiskIpTableInfo {
+  source: 'workspace' | 'deployment' | 'none';
+  ranges: number;
+  /** Epoch ms and who, for the workspace's own table. */
+  updatedAt: number | null;
+  updatedBy: string | null;
+  removed?: boolean;
+}

@@ -12,6 +12,7 @@ import { storedToken, storeToken, type Session, type StorageLike } from './sessi
 import { screenHeading, type View, type ViewContext } from './view-context';
 import { activityView } from './views/activity-view';
 import { channelsView } from './views/channels-view';
+import { riskView } from './views/risk-view';
 import { articleEditorView } from './views/article-editor-view';
 import { articleListView } from './views/article-list-view';
 import { compareView } from './views/compare-view';
@@ -38,6 +39,7 @@ const SECTIONS: ReadonlyArray<{ label: string; hash: string; matches: ReadonlyAr
   { label: 'Import and export', hash: '#/import', matches: ['import'] },
   { label: 'Activity', hash: '#/activity', matches: ['activity'] },
   { label: 'Channels', hash: '#/channels', matches: ['channels'] },
+  { label: 'Risk', hash: '#/risk', matches: ['risk'] },
 ];
 
 const LEAVE_QUESTION = 'You have unsaved changes on this screen. Leave without saving?';
@@ -210,6 +212,8 @@ export class AdminApp {
         return activityView(ctx);
       case 'channels':
         return channelsView(ctx);
+      case 'risk':
+        return riskView(ctx);
       case 'not-found':
         return {
           title: 'Not found',

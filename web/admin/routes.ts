@@ -7,7 +7,7 @@
  *   #/articles/shipping-europe/de                edit a language version (language optional: the source)
  *   #/articles/shipping-europe/compare?left=en&right=de
  *   #/articles/shipping-europe/de/history?from=3&to=5
- *   #/import  #/try  #/activity  #/channels
+ *   #/import  #/try  #/activity  #/channels  #/risk
  *
  * Pure module, unit-tested under Node.
  */
@@ -34,6 +34,7 @@ export type Route =
   | { name: 'try' }
   | { name: 'activity' }
   | { name: 'channels' }
+  | { name: 'risk' }
   | { name: 'not-found'; hash: string };
 
 /** The list with no filters, first page. */
@@ -78,7 +79,7 @@ export function parseRoute(hash: string): Route {
       },
     };
   }
-  if (segments.length === 1 && (first === 'import' || first === 'try' || first === 'activity' || first === 'channels')) return { name: first };
+  if (segments.length === 1 && (first === 'import' || first === 'try' || first === 'activity' || first === 'channels' || first === 'risk')) return { name: first };
   if (first !== 'articles' || slug === undefined) return { name: 'not-found', hash };
   if (slug === 'new' && segments.length === 2) return { name: 'new-article' };
   if (!SLUG.test(slug)) return { name: 'not-found', hash };
@@ -121,6 +122,7 @@ export function routeHash(route: Route): string {
     case 'try':
     case 'activity':
     case 'channels':
+    case 'risk':
       return `#/${route.name}`;
     case 'not-found':
       return route.hash;

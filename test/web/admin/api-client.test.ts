@@ -38,7 +38,7 @@ describe('KnowledgeApi request building', () => {
     const fetch = fakeFetch([200, { revision: 4 }]);
     await client(fetch).saveVersion('gift-cards', 'en', { title: 'T', body: 'B', expectedRevision: 3, publish: false });
     expect(fetch.calls[0]).toMatchObject({ url: 'http://host:3000/api/knowledge/articles/gift-cards/versions/en', init: { method: 'PUT' } });
-    expect(JSON.parse(fetch.calls[0]!.init.body!)).toEqual({ title: 'T', body: 'B', expectedRevision: 3, publish: false });
+    expect(JSON.parse(fetch.calls[0]!.init.body as string)).toEqual({ title: 'T', body: 'B', expectedRevision: 3, publish: false });
   });
 
   it('asks for a diff with from and to in the query, and rolls back naming the current revision', async () => {
@@ -47,15 +47,25 @@ describe('KnowledgeApi request building', () => {
     await client(fetch).rollback('a', 'de', 1, 3);
     expect(fetch.calls[0]!.url).toBe('http://host:3000/api/knowledge/articles/a/versions/de/diff?from=1&to=3');
     expect(fetch.calls[1]!.url).toBe('http://host:3000/api/knowledge/articles/a/versions/de/rollback');
-    expect(JSON.parse(fetch.calls[1]!.init.body!)).toEqual({ toRevision: 1, expectedRevision: 3 });
+    expect(JSON.parse(fetch.calls[1]!.init.body as string)).toEqual({ toRevision: 1, expectedRevision: 3 });
+  });
+
+  it('uploads an IP table as its own bytes with its content type, and reads risk decisions by order', async () => {
+    const fetch = fakeFetch([200, { source: 'workspace', ranges: 2 }], [200, { decisions: [] }]);
+    const bytes = new Uint8Array([0x1f, 0x8b, 8, 0]);
+    await client(fetch).uploadRiskIpTable(bytes, true);
+    await client(fetch).riskDecisions(20, 'A-1');
+    expect(fetch.calls[0]).toMatchObject({ url: 'http://host:3000/api/risk/ip-countries', init: { method: 'PUT', headers: { 'content-type': 'application/gzip' } } });
+    expect(fetch.calls[0]!.init.body).toBe(bytes);
+    expect(fetch.calls[1]!.url).toBe('http://host:3000/api/risk/decisions?limit=20&orderNumber=A-1');
   });
 
   it('leaves the language out of a try request when it should be detected', async () => {
     const fetch = fakeFetch([200, {}], [200, {}]);
     await client(fetch).tryQuestion('Where is my parcel?');
     await client(fetch).tryQuestion('Wo ist mein Paket?', 'de');
-    expect(JSON.parse(fetch.calls[0]!.init.body!)).toEqual({ question: 'Where is my parcel?' });
-    expect(JSON.parse(fetch.calls[1]!.init.body!)).toEqual({ question: 'Wo ist mein Paket?', language: 'de' });
+    expect(JSON.parse(fetch.calls[0]!.init.body as string)).toEqual({ question: 'Where is my parcel?' });
+    expect(JSON.parse(fetch.calls[1]!.init.body as string)).toEqual({ question: 'Wo ist mein Paket?', language: 'de' });
   });
 
   it('unwraps list answers (history, preview, audit, ratings)', async () => {

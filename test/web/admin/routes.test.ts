@@ -43,6 +43,7 @@ describe('admin app routes', () => {
       { name: 'try' },
       { name: 'activity' },
       { name: 'channels' },
+      { name: 'risk' },
     ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
