@@ -3,11 +3,11 @@
  * platform (server + worker, SQLite, Redis, the built-in intent model, the demo store's orders), chats in Spanish,
  * Chinese, German and English, reloads and sees the history restored.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('The web widget on the demo store', () => {
   let platform: InProcessPlatform;
@@ -16,10 +16,7 @@ describe('The web widget on the demo store', () => {
   beforeAll(async () => {
     platform = await startInProcessPlatform();
     await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 20_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

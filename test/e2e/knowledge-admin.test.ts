@@ -9,11 +9,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInToAdmin } from '../support/browser';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Language versions of the demo help centre: 47 articles in 8 languages. */
 const DEMO_VERSIONS = 376;
 
@@ -39,26 +39,14 @@ describe('The knowledge-base admin app', () => {
   }
 
   /** A fresh page, signed in with `token`. Page errors fail the test: the app must not throw. */
-  async function signedIn(token: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${platform.url}/admin/`);
-    await page.getByTestId('token-input').fill(token);
-    await page.getByTestId('login-button').click();
-    await page.getByTestId('role-badge').waitFor();
-    return { page, errors };
-  }
+  const signedIn = (token: string): Promise<{ page: Page; errors: string[] }> => signInToAdmin(browser, platform.url, token);
 
   beforeAll(async () => {
     platform = await startInProcessPlatform();
     agentToken = (await api<{ token: string }>('POST', '/api/tokens', { name: 'agent in the admin app test', role: 'agent' })).json.token;
     // The demo help centre is seeded and indexed at start-up.
     await waitFor(async () => (await api<{ documents: number }>('GET', '/api/knowledge/index')).json?.documents === DEMO_VERSIONS, 30_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {

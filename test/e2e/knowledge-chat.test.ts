@@ -5,11 +5,11 @@
  * since the translation in their language is now older than the source), a link to the full article, and buttons to
  * rate the answer, whose rating reaches the admin API.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('Help-centre answers on the web widget', () => {
   let platform: InProcessPlatform;
@@ -28,10 +28,7 @@ describe('Help-centre answers on the web widget', () => {
     platform = await startInProcessPlatform();
     await waitFor(async () => (await platform.context.models.live(null, 'intent-classifier')) !== undefined, 20_000);
     await waitFor(async () => (await api('GET', '/api/knowledge/index')).documents === 376, 30_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {

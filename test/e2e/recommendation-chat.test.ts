@@ -9,7 +9,8 @@
  */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { raiseCatalogueRevision } from '../../commerce/catalogue-revision';
 import { skillTextsFor } from '../../bots/runtime/templates/skills';
 import type { CatalogueSnapshot } from '../../recommender/catalogue';
@@ -18,7 +19,6 @@ import type { Workspace } from '../../platform/workspaces';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 const es = skillTextsFor('es').recommendation;
 
 /** A free loopback port, so the card links the worker signs point at this server. */
@@ -64,10 +64,7 @@ describe('product recommendations in the web widget (demo store, Spanish shopper
     const s = await snapshot();
     expect(s.isAvailable(s.indexOf(outOfStock)!)).toBe(false);
     expect(s.shipsTo(s.indexOf(notToSpain)!, 'ES')).toBe(false);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

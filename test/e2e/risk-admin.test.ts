@@ -7,12 +7,12 @@
  * and the next scoring from that country is declined by the rule; an agent sees the screen read-only.
  */
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, signInToAdmin } from '../support/browser';
 import type { Workspace } from '../../platform/workspaces';
 import { startInProcessPlatform, type InProcessPlatform } from '../support/platform';
 import { waitFor } from '../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** 198.51.100.0/24 as 32-bit integers. */
 const TEST_NET_LOW = 3325256704;
 const TEST_NET_HIGH = 3325256959;
@@ -45,14 +45,9 @@ describe('The admin app’s risk screen', () => {
     };
   }
 
+  /** A fresh admin-app page signed in with `token`, on the risk screen. */
   async function signedIn(token: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${platform.url}/admin/`);
-    await page.getByTestId('token-input').fill(token);
-    await page.getByTestId('login-button').click();
-    await page.getByTestId('role-badge').waitFor();
+    const { page, errors } = await signInToAdmin(browser, platform.url, token);
     await page.getByRole('link', { name: 'Risk' }).click();
     await page.getByRole('heading', { name: 'Risk', level: 1 }).waitFor();
     return { page, errors };
@@ -62,10 +57,7 @@ describe('The admin app’s risk screen', () => {
     platform = await startInProcessPlatform({ overrides: { risk: { enabled: true, seedDemo: true } } });
     workspace = (await platform.context.workspaces.findBySlug('demo'))!;
     await waitFor(async () => (await platform.context.models.live(workspace.id, 'risk-model')) !== undefined, 60_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -104,3 +104,14 @@ export async function whileBusy<T>(control: HTMLButtonElement | HTMLFieldSetElem
     control.removeAttribute('aria-busy');
   }
 }
+
+/** A data table with a caption and column headers (`data-testid` for tests), rows given ready-made. */
+export function dataTable(caption: string, headers: readonly string[], rows: readonly HTMLTableRowElement[], testId: string): HTMLTableElement {
+  return h(
+    'table',
+    { 'data-testid': testId },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...headers.map((label) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, ...rows),
+  );
+}

@@ -11,14 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../support/browser';
 import { projectRoot } from '../../../platform/paths';
 import { importFixture } from '../../recommender/catalogue/catalogue-fixture';
 import { startApiHarness, type ApiHarness } from '../../recommender/api/api-harness';
 import { createSqliteDatabase } from '../../support/databases';
 import { waitFor } from '../../support/wait-for';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /** The store's product page: queues a view before the script loads, tracks on clicks. */
 function storePage(platformUrl: string, key: string): string {
@@ -66,10 +66,7 @@ describe('The storefront script in Chromium', () => {
     });
     await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', () => resolve()));
     storeUrl = `http://127.0.0.1:${(store.address() as AddressInfo).port}/products/run-1`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -4,22 +4,12 @@
  */
 import { isAbort } from '../api-client';
 import type { ArticleRatings, AuditEntry } from '../api-types';
-import { h, replaceChildren } from '../dom';
+import { dataTable, h, replaceChildren } from '../dom';
 import { explainError } from '../error-messages';
 import { formatDateTime } from '../format';
 import { routeHash } from '../routes';
 import { canEdit } from '../session';
 import { routeLink, screenHeading, type View, type ViewContext } from '../view-context';
-
-function table(caption: string, headers: readonly string[], rows: readonly HTMLTableRowElement[], testId: string): HTMLTableElement {
-  return h(
-    'table',
-    { 'data-testid': testId },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...headers.map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', {}, ...rows),
-  );
-}
 
 function ratingsTable(ratings: readonly ArticleRatings[]): HTMLElement {
   if (!ratings.length) return h('p', {}, 'No ratings yet: shoppers rate answers in the chat.');
@@ -36,7 +26,7 @@ function ratingsTable(ratings: readonly ArticleRatings[]): HTMLElement {
       h('td', { class: 'number' }, total ? `${Math.round((100 * r.helpful) / total)} %` : '–'),
     );
   });
-  return table('Ratings per article, least helpful first', ['Article', 'Helpful', 'Not helpful', 'Helpful share'], rows, 'ratings');
+  return dataTable('Ratings per article, least helpful first', ['Article', 'Helpful', 'Not helpful', 'Helpful share'], rows, 'ratings');
 }
 
 function auditTable(entries: readonly AuditEntry[], locale: string): HTMLElement {
@@ -53,7 +43,7 @@ function auditTable(entries: readonly AuditEntry[], locale: string): HTMLElement
       h('td', {}, entry.details ? h('code', { class: 'details' }, JSON.stringify(entry.details)) : ''),
     ),
   );
-  return table(`The latest ${entries.length} changes, newest first`, ['When', 'Who', 'Action', 'Article', 'Language', 'Details'], rows, 'audit-log');
+  return dataTable(`The latest ${entries.length} changes, newest first`, ['When', 'Who', 'Action', 'Article', 'Language', 'Details'], rows, 'audit-log');
 }
 
 /** Builds the activity screen. */

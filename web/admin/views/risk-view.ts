@@ -6,9 +6,10 @@
  */
 import { ApiError, isAbort } from '../api-client';
 import type { RiskDecisionEntry, RiskIpTableInfo, RiskModelVersion, RiskRetrainJob } from '../api-types';
-import { button, field, h, replaceChildren, whileBusy } from '../dom';
+import { button, dataTable, field, h, replaceChildren, whileBusy } from '../dom';
 import { explainError } from '../error-messages';
 import { formatDateTime } from '../format';
+import { describeResult, formatRiskScore, ipTableSummary, isGzip } from '../risk-format';
 import { canEdit } from '../session';
 import { screenHeading, type View, type ViewContext } from '../view-context';
 
@@ -16,21 +17,6 @@ import { screenHeading, type View, type ViewContext } from '../view-context';
 export const RETRAIN_POLL_MS = 2000;
 
 const DECISION_TEXT: Record<RiskDecisionEntry['decision'], string> = { approve: 'Approve', review: 'Review', decline: 'Decline' };
-
-function table(caption: string, headers: readonly string[], rows: readonly HTMLTableRowElement[], testId: string): HTMLTableElement {
-  return h(
-    'table',
-    { 'data-testid': testId },
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...headers.map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', {}, ...rows),
-  );
-}
-
-/** The score as a percentage ("–" when scoring failed). */
-export function formatRiskScore(score: number | null): string {
-  return score === null ? '–' : `${(score * 100).toFixed(score < 0.1 ? 1 : 0)} %`;
-}
 
 /** The decisions table. */
 export function decisionsTable(decisions: readonly RiskDecisionEntry[], locale: string): HTMLElement {
@@ -49,7 +35,7 @@ export function decisionsTable(decisions: readonly RiskDecisionEntry[], locale: 
       h('td', {}, h('code', {}, d.modelVersion), d.source === 'chat' ? h('span', { class: 'hint' }, ' (chat)') : ''),
     ),
   );
-  return table(`The latest ${decisions.length} decisions, newest first`, ['When', 'Request', 'Customer', 'Order', 'Decision', 'Fraud probability', 'Reasons', 'Model'], rows, 'risk-decisions');
+  return dataTable(`The latest ${decisions.length} decisions, newest first`, ['When', 'Request', 'Customer', 'Order', 'Decision', 'Fraud probability', 'Reasons', 'Model'], rows, 'risk-decisions');
 }
 
 function metric(metrics: Record<string, unknown> | null, ...path: string[]): string {
@@ -74,22 +60,7 @@ export function modelsTable(versions: readonly RiskModelVersion[], locale: strin
       h('td', {}, v.error ?? ''),
     ),
   );
-  return table('Model versions, newest first (figures on the held-out window of the most recent labelled requests)', ['Version', 'Model', 'Status', 'ROC-AUC', 'PR-AUC', 'Trained', 'Error'], rows, 'risk-models');
-}
-
-/** What the IP table panel says. */
-export function ipTableSummary(info: RiskIpTableInfo, locale: string): string {
-  if (info.source === 'workspace') {
-    const when = info.updatedAt ? ` on ${formatDateTime(new Date(info.updatedAt).toISOString(), locale)}` : '';
-    return `This store's own table: ${info.ranges.toLocaleString(locale)} ranges, loaded${when}${info.updatedBy ? ` by ${info.updatedBy}` : ''}.`;
-  }
-  if (info.source === 'deployment') return `The deployment's table (RISK_IP_COUNTRY_TABLE): ${info.ranges.toLocaleString(locale)} ranges. Upload one to use the store's own.`;
-  return 'No IP-to-country table: IP countries are unknown, so country mismatches and country rules cannot fire. Upload one.';
-}
-
-/** True when the file starts with gzip's magic bytes. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return dataTable('Model versions, newest first (figures on the held-out window of the most recent labelled requests)', ['Version', 'Model', 'Status', 'ROC-AUC', 'PR-AUC', 'Trained', 'Error'], rows, 'risk-models');
 }
 
 /** Builds the risk screen. */
@@ -274,16 +245,4 @@ export function riskView(ctx: ViewContext): View {
     h('section', { 'aria-labelledby': 'risk-ip-title' }, h('h2', { id: 'risk-ip-title' }, 'IP countries'), ipState, admin ? ipField.element : null, admin ? h('div', { class: 'actions' }, uploadIp, removeIp) : null),
   );
   return { element, title, hasUnsavedChanges: () => admin && settingsText.value !== savedSettings };
-}
-
-/** A retraining result in words (the training job returns `{outcome, version?, reason?}`). */
-export function describeResult(result: unknown): string {
-  if (!result || typeof result !== 'object') return 'done.';
-  const r = result as Record<string, unknown>;
-  const version = typeof r.version === 'string' ? `${r.version} ` : '';
-  const reason = typeof r.reason === 'string' ? ` (${r.reason})` : '';
-  if (r.outcome === 'promoted') return `the new model ${version}is live${reason}.`;
-  if (r.outcome === 'rejected') return `the new model ${version}did not beat the live one${reason}; the live one stays.`;
-  if (r.outcome === 'unchanged') return 'no new outcomes or decisions since the live model was trained; it stays.';
-  return 'done.';
 }
