@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
+import { PLATFORM_NODE_FLAGS } from '../platform/node-flags';
 import { projectRoot } from '../platform/paths';
 
 const { values: args } = parseArgs({
@@ -65,7 +66,7 @@ function memoryMB(pid: number | undefined): { rss: number; peak: number } {
 }
 
 function startRole(role: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(projectRoot, 'dist/platform/cli.js'), role], {
+  const child = spawn(process.execPath, [...PLATFORM_NODE_FLAGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(projectRoot, 'dist/platform/cli.js'), role], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

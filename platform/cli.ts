@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { ConfigError, loadConfig, redactConfig } from '../config';
 import { healthRoutes } from './http/health-routes';
+import { missingNodeFlags } from './node-flags';
 import { bootstrap } from './processes/bootstrap';
 import { createContext, type PlatformContext } from './processes/context';
 import { startServer, type RunningServer } from './processes/server';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   }
   const context = await createContext(config, { role });
   context.logger.info({ config: redactConfig(config) }, 'starting');
+  const missingFlags = missingNodeFlags(process.execArgv, process.env.NODE_OPTIONS);
+  if (missingFlags.length) context.logger.info({ missingFlags }, 'started without the recommended Node flags (see platform/node-flags.ts): event-loop pauses will be longer');
   const setup = await bootstrap(context);
 
   let server: RunningServer | undefined;
