@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let failures = 0;
     let issued = 0;
-    // BENCH_LATENCY_LOG=FILE writes each request's start (ms into the window) and latency, to line slow ones up
+    // BENCH_LATENCY_LOG=FILE writes each request's start (epoch ms) and latency in ms, to line slow ones up
     // with the platform's GC trace or other periodic work.
     const timeline: string[] | undefined = process.env.BENCH_LATENCY_LOG ? [] : undefined;
     const started = performance.now();
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
           const t1 = performance.now();
           if (status === 200) latencies.push(t1 - t0);
           else failures++;
-          timeline?.push(`${(t0 - started).toFixed(2)} ${(t1 - t0).toFixed(3)}`);
+          timeline?.push(`${(performance.timeOrigin + t0).toFixed(2)} ${(t1 - t0).toFixed(3)}`);
         }
       }),
     );
