@@ -10,6 +10,7 @@ import * as recommender from './migrations/0007-recommender';
 import * as risk from './migrations/0008-risk';
 import * as emailRelay from './migrations/0009-email-relay';
 import * as riskIpTables from './migrations/0010-risk-ip-tables';
+import * as riskDecisionPartialIndexes from './migrations/0011-risk-decision-partial-indexes';
 
 /** All migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-risk': risk,
   '0009-email-relay': emailRelay,
   '0010-risk-ip-tables': riskIpTables,
+  '0011-risk-decision-partial-indexes': riskDecisionPartialIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -57,7 +57,7 @@ export class ChatRiskGate implements ChatRiskChecks {
 
   async check(input: RiskCheckInput): Promise<RiskCheckResult> {
     const { service } = this.deps;
-    const earlier = await service.decisions.findByEvent(input.workspaceId, chatEventId(input.messageId, input.action));
+    const earlier = await service.decisions.findChatByEvent(input.workspaceId, chatEventId(input.messageId, input.action));
     if (earlier?.outcome) return this.replay(earlier.id, earlier.outcome);
     const request = await buildChatRiskRequest(input, { commerce: this.deps.commerce, decisions: service.decisions });
     const decided = earlier ?? (await service.score(request, { source: 'chat', conversationId: input.conversation.id, messageId: input.messageId, ...(input.order ? { orderNumber: input.order.orderNumber } : {}) }));

@@ -5,7 +5,7 @@
  * answered only once its row is committed (one small insert: a fraction of a millisecond on SQLite in WAL mode;
  * the 1 ms gathering window of the WriteBatcher would cost more than it saves here).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { PreparedQuery, timeOrderedId, type Database, type RiskDecisionSource, type RiskDecisionsTable } from '../../platform/database';
 import type { RiskReason } from '../explanations/plain-reasons';
 import type { RiskRequest } from '../features/risk-request';
@@ -121,9 +121,22 @@ export class RiskDecisionLog {
     await this.db.updateTable('risk_decisions').set({ outcome }).where('id', '=', id).execute();
   }
 
-  /** The first decision logged for an event id (a retried chat turn finds its own decision again). */
-  async findByEvent(workspaceId: string, eventId: string): Promise<LoggedDecision | undefined> {
-    const row = await this.db.selectFrom('risk_decisions').selectAll().where('workspace_id', '=', workspaceId).where('event_id', '=', eventId).orderBy('created_at').limit(1).executeTakeFirst();
+  /**
+   * The first chat decision logged for an event id (a retried chat turn finds its own decision again). API and demo
+   * decisions are not looked up by event id, and only chat rows are in the index this reads (migration 0011). The
+   * source is written as a literal: the index's condition then holds for any plan, including a generic one that does
+   * not look at parameter values.
+   */
+  async findChatByEvent(workspaceId: string, eventId: string): Promise<LoggedDecision | undefined> {
+    const row = await this.db
+      .selectFrom('risk_decisions')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('event_id', '=', eventId)
+      .where('source', '=', sql.lit('chat'))
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
     return row ? toDecision(row) : undefined;
   }
 

@@ -65,7 +65,7 @@ describe.each([
 
   describe('migrateToLatest', () => {
     it('applied every migration once, and a second run is a no-op', async () => {
-      expect(firstMigration).toEqual(['0001-initial', '0002-commerce', '0003-models', '0004-knowledge', '0005-handoffs', '0006-channels', '0007-recommender', '0008-risk', '0009-email-relay', '0010-risk-ip-tables']);
+      expect(firstMigration).toEqual(['0001-initial', '0002-commerce', '0003-models', '0004-knowledge', '0005-handoffs', '0006-channels', '0007-recommender', '0008-risk', '0009-email-relay', '0010-risk-ip-tables', '0011-risk-decision-partial-indexes']);
       expect(await migrateToLatest(handle.db as never)).toEqual([]);
     });
   });
