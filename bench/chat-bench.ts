@@ -14,8 +14,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import { PLATFORM_NODE_FLAGS } from '../platform/node-flags';
-import { projectRoot } from '../platform/paths';
+import { platformProcessArgs } from '../platform/node-flags';
 
 const { values: args } = parseArgs({
   options: {
@@ -65,8 +64,8 @@ function memoryMB(pid: number | undefined): { rss: number; peak: number } {
   }
 }
 
-function startRole(role: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...PLATFORM_NODE_FLAGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), join(projectRoot, 'dist/platform/cli.js'), role], {
+function startRole(role: 'all' | 'server' | 'worker', env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, platformProcessArgs(role, (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)), {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -26,10 +26,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { RawHttpClient, rawRequest } from './raw-http-client';
-import { PLATFORM_NODE_FLAGS } from '../platform/node-flags';
-import { projectRoot } from '../platform/paths';
+import { platformProcessArgs } from '../platform/node-flags';
 import { bullPrefix, queueNames } from '../workers/queues';
 
 const { values: args } = parseArgs({
@@ -58,7 +58,7 @@ function freePort(): Promise<number> {
 function start(env: Record<string, string>): Promise<ChildProcess> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the platform process (as bench:chat does).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...PLATFORM_NODE_FLAGS, ...nodeArgs, join(projectRoot, 'dist/platform/cli.js'), 'all'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, platformProcessArgs('all', nodeArgs), { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the platform did not start:\n${output}`)), 60_000);
@@ -111,20 +111,19 @@ async function waitForRiskModel(port: number, token: string): Promise<Record<str
  * two cores shared with training, not serving). @returns the seconds waited.
  */
 async function waitForIdleQueues(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl);
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queues = Object.values(queueNames).map((name) => new Queue(name, { connection, prefix }));
   const started = Date.now();
   try {
     for (let quiet = 0; quiet < 3 && Date.now() - started < 300_000; ) {
-      let busy = 0;
-      for (const queue of Object.values(queueNames)) {
-        const counts = await Promise.all([redis.llen(`${prefix}:${queue}:wait`), redis.llen(`${prefix}:${queue}:active`), redis.zcard(`${prefix}:${queue}:prioritized`)]);
-        busy += counts[0] + counts[1] + counts[2];
-      }
+      const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized')));
+      const busy = counts.reduce((sum, c) => sum + (c.waiting ?? 0) + (c.active ?? 0) + (c.prioritized ?? 0), 0);
       quiet = busy ? 0 : quiet + 1;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } finally {
-    redis.disconnect();
+    await Promise.all(queues.map((queue) => queue.close()));
+    connection.disconnect();
   }
   return (Date.now() - started) / 1000;
 }

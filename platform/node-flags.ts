@@ -10,9 +10,19 @@
  * must be given at start: V8 sizes the young generation when the heap is set up (`v8.setFlagsFromString` later has no
  * effect), so it lives on the command line, not in the configuration.
  */
+import { join } from 'node:path';
+import { projectRoot } from './paths';
 
 /** See the file comment. */
 export const PLATFORM_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
+ * The arguments after `node` that start the built platform as `role`, with {@link PLATFORM_NODE_FLAGS} and then
+ * `extraNodeArgs` (e.g. `--cpu-prof`): what benches and tests spawn, so none of them runs without the flags.
+ */
+export function platformProcessArgs(role: 'all' | 'server' | 'worker', extraNodeArgs: readonly string[] = []): string[] {
+  return [...PLATFORM_NODE_FLAGS, ...extraNodeArgs, join(projectRoot, 'dist/platform/cli.js'), role];
+}
 
 /**
  * The flags of {@link PLATFORM_NODE_FLAGS} this process was started without (its command line and `NODE_OPTIONS`

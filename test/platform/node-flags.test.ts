@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { missingNodeFlags, PLATFORM_NODE_FLAGS } from '../../platform/node-flags';
+import { missingNodeFlags, PLATFORM_NODE_FLAGS, platformProcessArgs } from '../../platform/node-flags';
 import { projectRoot } from '../../platform/paths';
 
 describe('PLATFORM_NODE_FLAGS', () => {
@@ -31,5 +31,12 @@ describe('missingNodeFlags', () => {
 
   it('does not take a flag that only starts the same for it', () => {
     expect(missingNodeFlags(['--max-semi-space-size-extra=4'])).toEqual(['--max-semi-space-size=4']);
+  });
+});
+
+describe('platformProcessArgs', () => {
+  it('puts the platform flags, then the extra ones, before the built CLI and its role', () => {
+    expect(platformProcessArgs('server', ['--cpu-prof'])).toEqual([...PLATFORM_NODE_FLAGS, '--cpu-prof', join(projectRoot, 'dist/platform/cli.js'), 'server']);
+    expect(missingNodeFlags(platformProcessArgs('worker').slice(0, -2))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { bootstrap } from '../../platform/processes/bootstrap';
 import { createContext, type PlatformContext } from '../../platform/processes/context';
 import { startServer, type RunningServer } from '../../platform/processes/server';
 import { startWorker, type RunningWorker } from '../../platform/processes/worker';
-import { PLATFORM_NODE_FLAGS } from '../../platform/node-flags';
+import { platformProcessArgs } from '../../platform/node-flags';
 import { projectRoot } from '../../platform/paths';
 import { REDIS_URL, deleteRedisPrefix, uniquePrefix } from './services';
 
@@ -104,7 +104,7 @@ export interface PlatformProcess {
 
 /** Runs `node dist/platform/cli.js <role>` with the given environment (needs `npm run build` first). */
 export function spawnPlatform(role: 'all' | 'server' | 'worker', env: Record<string, string>): PlatformProcess {
-  const child = spawn(process.execPath, [...PLATFORM_NODE_FLAGS, join(projectRoot, 'dist/platform/cli.js'), role], {
+  const child = spawn(process.execPath, platformProcessArgs(role), {
     cwd: projectRoot,
     env: {
       PATH: process.env.PATH ?? '',
